@@ -1,0 +1,68 @@
+// @ts-check
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { contentLint } from './src/integrations/content-lint.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { redirects } from './src/lib/redirects.ts';
+import { lazyUrl } from './src/integrations/lazy-url.ts';
+
+/** Where the site is published. BASE_PATH=/docker-basics/ builds it for a sub-path. */
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const base = process.env.BASE_PATH ?? '/';
+
+/** The tiny inline script that applies the stored theme before first paint; hashed for the CSP. */
+const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
+/** @type {`sha256-${string}`} */
+const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('base64')}`;
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR ?? './dist',
+  // Parallel builds (e.g. two working copies' tests) can use separate caches.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  redirects,
+  scopedStyleStrategy: 'where',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: satteri({ features: { headingAttributes: true, smartPunctuation: false } }),
+    syntaxHighlight: 'shiki',
+    shikiConfig: {
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
+      defaultColor: false,
+    },
+  },
+  integrations: [
+    contentLint(),
+    mdx(),
+    pagefindIndex(),
+  ],
+  vite: {
+    plugins: [lazyUrl()],
+  },
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles WebAssembly; the theme script is inline so it runs before first paint.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeInitHash] },
+      // Shiki colours tokens with style attributes (CSS custom properties only).
+      styleDirective: {
+        resources: [{ resource: "'unsafe-inline'", kind: 'attribute' }],
+      },
+    },
+  },
+});

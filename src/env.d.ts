@@ -1,0 +1,8 @@
+/// <reference types="astro/client" />
+/// <reference types="vitest/config" />
+
+/** `import url from './x.ts?lazy-url'`: URL of a lazily loaded chunk (src/integrations/lazy-url.ts). */
+declare module '*?lazy-url' {
+  const url: string;
+  export default url;
+}

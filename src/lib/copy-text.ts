@@ -1,0 +1,55 @@
+/**
+ * What a copy button copies, decided at build time: exactly the command, never the `$ ` prompt
+ * or the output, with `\` continuation lines kept. Pure and unit-tested.
+ */
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Text content of highlighted HTML: tags removed, entities decoded. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<\/span>\s*\n?\s*<span class="line"/g, '</span>\n<span class="line"')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+      return ENTITIES[e.toLowerCase()] ?? m;
+    });
+}
+
+/**
+ * The text to copy for a code block.
+ * - `console`: only the lines after a `$ ` prompt (prompt removed) and their `\` continuations.
+ * - `bash`/`sh`/`shell`: the whole block.
+ * Trailing blanks are trimmed; the result ends without a newline.
+ */
+export function copyText(code: string, lang: string): string {
+  const lines = code.replace(/\r\n?/g, '\n').split('\n');
+  let out: string[];
+  if (lang === 'console' || lang === 'shellsession') {
+    out = [];
+    let continuing = false;
+    for (const line of lines) {
+      const prompt = /^\s*[$#] (.*)$/.exec(line);
+      if (prompt && !continuing) {
+        out.push(prompt[1]!);
+        continuing = prompt[1]!.trimEnd().endsWith('\\');
+      } else if (continuing) {
+        out.push(line);
+        continuing = line.trimEnd().endsWith('\\');
+      }
+    }
+  } else {
+    out = lines;
+  }
+  return out
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
+}
+
+/** The first `docker …` command of a copy text (continuations joined), for the explainer link. */
+export function explainableCommand(copy: string): string | undefined {
+  const joined = copy.replace(/\\\n\s*/g, ' ');
+  const line = joined.split('\n').find((l) => /^\s*(sudo\s+)?docker\s+\S/.test(l));
+  return line?.trim().replace(/^sudo\s+/, '');
+}

@@ -1,0 +1,22 @@
+/**
+ * Site-wide constants and URL helpers. Every internal link goes through `withBase`, so the site
+ * works at `/` and under a sub-path such as `/docker-basics/` (set with the BASE_PATH variable).
+ */
+
+export const SITE_TITLE = 'Docker basics';
+export const SITE_DESCRIPTION =
+  'Learn Docker for robotics: containers, images, the docker CLI and how a robot runs every service in Docker.';
+
+/** The configured base path, always with a trailing slash: `/` or `/docker-basics/`. */
+export function basePath(base: string = import.meta.env.BASE_URL): string {
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+/**
+ * Prefix a site-internal path with the base path.
+ * `withBase('what-is-docker/')` → `/docker-basics/what-is-docker/` when base is `/docker-basics/`.
+ */
+export function withBase(path: string, base: string = import.meta.env.BASE_URL): string {
+  const b = basePath(base);
+  return b + path.replace(/^\/+/, '');
+}

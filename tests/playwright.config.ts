@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests against the production build (`npm run build:all` writes dist/ and
+ * dist-base/), served by src/server/static-server.ts: the root build on :4321 and the
+ * `BASE_PATH=/docker-basics/` build on :4322. Uses Debian's Chromium when it is installed.
+ */
+const chromium = '/usr/bin/chromium';
+const node = './node_modules/.bin/node';
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: '../test-results',
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env['CI'] ? 1 : 0,
+  forbidOnly: !!process.env['CI'],
+  reporter: process.env['CI'] ? [['list'], ['json', { outputFile: '../test-results/e2e.json' }]] : [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: 'http://localhost:4321',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      ...(existsSync(chromium) ? { executablePath: chromium } : {}),
+      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: [
+    {
+      command: `${node} src/server/static-server.ts --dir dist --port 4321`,
+      cwd: '..',
+      url: 'http://localhost:4321/',
+      reuseExistingServer: !process.env['CI'],
+    },
+    {
+      command: `${node} src/server/static-server.ts --dir dist-base --port 4322 --base /docker-basics/`,
+      cwd: '..',
+      url: 'http://localhost:4322/docker-basics/',
+      reuseExistingServer: !process.env['CI'],
+    },
+  ],
+});
