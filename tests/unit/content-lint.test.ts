@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { codeFences, formatProblems, headings, lintChapter, lintCopyableCode } from '../../src/lib/content-lint.ts';
+
+const doc = (body: string) => `---\ntitle: T\ndescription: A description long enough.\norder: 1\n---\n\n${body}\n`;
+const messages = (body: string) => lintChapter('content/chapters/x.mdx', doc(body)).map((p) => `${p.line}: ${p.message}`);
+
+describe('lintChapter', () => {
+  it('accepts a clean chapter', () => {
+    expect(messages('## Intro {#intro}\n\nText with `--privileged` and an em dash — in prose.\n\n```bash\ndocker ps -a\n```')).toEqual([]);
+  });
+  it('rejects an unknown code-fence language, naming the line and the allowed ones', () => {
+    const [m] = messages('```bsh\ndocker ps\n```');
+    expect(m).toMatch(/^7: unknown code-fence language "bsh"; use one of: bash, sh/);
+  });
+  it('rejects a fence without a language', () => {
+    expect(messages('```\nls\n```')[0]).toMatch(/code fence has no language/);
+  });
+  it('rejects headings without an explicit id and duplicate ids', () => {
+    const ms = messages('## One {#a}\n\n## Two\n\n### Three {#a}');
+    expect(ms).toEqual([
+      expect.stringMatching(/^9: heading "Two" has no explicit id/),
+      expect.stringMatching(/^11: duplicate heading id "#a" \(first used on line 7\)/),
+    ]);
+  });
+  it('ignores headings inside code fences', () => {
+    expect(messages('```bash\n## not a heading\n```')).toEqual([]);
+  });
+  it('rejects a flag typed with a smart dash in prose', () => {
+    expect(messages('Run it with \u2014privileged to see.')[0]).toMatch(/"\u2014privileged" looks like a flag typed with a smart dash/);
+    expect(messages('Use \u2013rm for one-off runs.')[0]).toMatch(/smart dash/);
+  });
+  it('rejects non-ASCII inside inline code', () => {
+    expect(messages('Use `docker run \u2013d` here.')).toContainEqual(expect.stringMatching(/inline code `docker run \u2013d` contains a en dash/));
+  });
+  it('rejects a $ prompt and non-ASCII characters in copyable blocks', () => {
+    expect(messages('```bash\n$ docker ps\n```')[0]).toMatch(/starts with a "\$ " prompt/);
+    expect(messages('```bash\ndocker run\u00a0--rm ubuntu\n```')[0]).toMatch(/no-break space U\+00A0/);
+    expect(messages('```bash\ndocker ps\u200b\n```')[0]).toMatch(/zero-width space U\+200B/);
+    expect(messages('```console\n$ docker ps\nCONTAINER ID\n```')).toEqual([]);
+  });
+});
+
+describe('helpers', () => {
+  it('codeFences returns language, line and code', () => {
+    expect(codeFences('a\n```yaml title="x"\nk: v\n```\n')).toEqual([{ lang: 'yaml', meta: 'title="x"', line: 2, code: 'k: v' }]);
+  });
+  it('headings reads explicit ids', () => {
+    expect(headings('## A b {#ab}\n### C {#c .x}')).toEqual([
+      { depth: 2, id: 'ab', text: 'A b', line: 1 },
+      { depth: 3, id: 'c', text: 'C', line: 2 },
+    ]);
+  });
+  it('lintCopyableCode allows prompts only in console blocks', () => {
+    expect(lintCopyableCode('$ ls', 'console')).toEqual([]);
+    expect(lintCopyableCode('$ ls', 'sh')).toHaveLength(1);
+  });
+  it('formatProblems groups problems under their file', () => {
+    const out = formatProblems([
+      { file: 'a.mdx', line: 3, message: 'm1' },
+      { file: 'b.mdx', line: 1, message: 'm2' },
+      { file: 'a.mdx', line: 9, message: 'm3' },
+    ]);
+    expect(out).toBe('a.mdx\n  a.mdx:3  m1\n  a.mdx:9  m3\nb.mdx\n  b.mdx:1  m2');
+  });
+});
+
+describe('the real chapters', () => {
+  const dir = new URL('../../content/chapters/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
+  it('exist', () => expect(files.length).toBeGreaterThan(0));
+  it.each(files)('%s passes the content lint', (f) => {
+    expect(lintChapter(f, readFileSync(new URL(f, dir), 'utf8'))).toEqual([]);
+  });
+});
