@@ -25,7 +25,9 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   // Parallel builds (e.g. two working copies' tests) can use separate caches.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
-  redirects,
+  // Astro prefixes redirect sources with the base path but not their targets: add it here, so a
+  // redirect also works under /docker-basics/ (the link checker in tests/build catches this).
+  redirects: Object.fromEntries(Object.entries(redirects).map(([from, to]) => [from, base.replace(/\/$/, '') + to])),
   scopedStyleStrategy: 'where',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },

@@ -1,7 +1,7 @@
 /**
  * Published URLs that moved. Instructors link to this site from syllabi for years, so a page that
  * is renamed keeps its old URL here. Keys and values are site paths without the base path.
- * The anchor test (tests/unit/anchors.test.ts) also accepts an old `page#anchor` listed in
+ * The anchor test (tests/build/anchors.test.ts) also accepts an old `page#anchor` listed in
  * `anchorRedirects` when the anchor itself has moved.
  */
 export const redirects: Record<string, string> = {
