@@ -1,0 +1,200 @@
+import { expect, test } from '@playwright/test';
+import { chapterPaths } from '../support/site.ts';
+
+const chapters = chapterPaths();
+
+test.describe('navigation', () => {
+  test('the sidebar lists the chapters in order and marks the current one', async ({ page }) => {
+    await page.goto(chapters[1]!);
+    const nav = page.getByRole('navigation', { name: 'Course' });
+    const links = nav.getByRole('list').first().getByRole('link');
+    await expect(links).toHaveCount(chapters.length);
+    await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('href', chapters[1]!);
+    await links.nth(0).click();
+    await expect(page).toHaveURL(chapters[0]!);
+    await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('href', chapters[0]!);
+  });
+
+  test('previous/next links walk the chapters in reading order', async ({ page }) => {
+    await page.goto(chapters[0]!);
+    const pn = page.getByRole('navigation', { name: 'Previous and next chapter' });
+    await expect(pn.getByRole('link', { name: /Previous/ })).toHaveCount(0);
+    for (let i = 1; i < chapters.length; i++) {
+      await pn.getByRole('link', { name: /Next/ }).click();
+      await expect(page).toHaveURL(chapters[i]!);
+    }
+    await expect(pn.getByRole('link', { name: /Next/ })).toHaveCount(0);
+    await pn.getByRole('link', { name: /Previous/ }).click();
+    await expect(page).toHaveURL(chapters[chapters.length - 2]!);
+  });
+
+  test('"On this page" links land on their sections and mark the section in view', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(chapters[0]!);
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    const links = toc.getByRole('link');
+    const n = await links.count();
+    expect(n).toBeGreaterThan(1);
+    const last = links.nth(n - 1);
+    const hash = (await last.getAttribute('href'))!;
+    await last.click();
+    await expect(page).toHaveURL(new RegExp(`${hash}$`));
+    const heading = page.locator(`[id="${hash.slice(1)}"]`);
+    await expect(heading).toBeInViewport();
+    // The sticky header must not hide the heading.
+    const box = (await heading.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(56);
+    await expect(toc.locator('a[aria-current="true"]')).toHaveCount(1);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect(toc.locator('a[aria-current="true"]')).toHaveAttribute('href', (await links.first().getAttribute('href'))!);
+  });
+
+  test('every h2/h3 in a chapter has a "link to this section" anchor', async ({ page }) => {
+    for (const path of chapters.slice(0, 3)) {
+      await page.goto(path);
+      const headings = page.locator('article :is(h2, h3)[id]');
+      const count = await headings.count();
+      expect(count).toBeGreaterThan(0);
+      for (let i = 0; i < count; i++) {
+        const h = headings.nth(i);
+        const id = await h.getAttribute('id');
+        const text = (await h.innerText()).trim();
+        const anchor = page.getByRole('link', { name: `Link to section: ${text}`, exact: true });
+        await expect(anchor).toHaveAttribute('href', `#${id}`);
+      }
+    }
+  });
+});
+
+test.describe('mobile', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('the menu opens and closes from the keyboard and the page does not scroll sideways', async ({ page }) => {
+    await page.goto(chapters[0]!);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const nav = page.getByRole('navigation', { name: 'Course' });
+    await expect(nav).toBeHidden();
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await expect(nav).toBeVisible();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Escape');
+    await expect(nav).toBeHidden();
+    await menu.click();
+    await nav.getByRole('link').nth(1).click();
+    await expect(page).toHaveURL(chapters[1]!);
+  });
+});
+
+test.describe('theme', () => {
+  test('follows the OS preference by default', async ({ browser }) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(chapters[0]!);
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(bg).toBe(colorScheme === 'dark' ? 'rgb(15, 20, 25)' : 'rgb(255, 255, 255)');
+      await context.close();
+    }
+  });
+
+  test('the choice persists across pages and reloads, with no flash of the other theme', async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(chapters[0]!);
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    // Record the body colour at the first paint-relevant moment of the next page.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { firstBg: string }).firstBg = getComputedStyle(document.body).backgroundColor;
+      });
+    });
+    await page.goto(chapters[1]!);
+    expect(await page.evaluate(() => (window as unknown as { firstBg: string }).firstBg)).toBe('rgb(15, 20, 25)');
+    await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('auto');
+    await page.reload();
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await context.close();
+  });
+});
+
+test.describe('pages and metadata', () => {
+  test('an unknown URL answers 404 with a helpful page', async ({ page }) => {
+    const res = await page.goto('/no-such-chapter/');
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await page.getByRole('link', { name: 'Go to the list of chapters' }).click();
+    await expect(page).toHaveURL('/');
+  });
+
+  test('the seed page id redirects to the first chapter', async ({ page }) => {
+    await page.goto('/preliminaries-docker-basics/');
+    await expect(page).toHaveURL(chapters[0]!);
+  });
+
+  test('chapters have a description, canonical URL and Open Graph tags', async ({ page }) => {
+    await page.goto(chapters[0]!);
+    const title = await page.title();
+    expect(title).toMatch(/\| Docker basics$/);
+    const desc = await page.locator('meta[name="description"]').getAttribute('content');
+    expect(desc?.length).toBeGreaterThan(20);
+    expect(desc!.length).toBeLessThanOrEqual(160);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${chapters[0]}$`));
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', title.replace(/ \| Docker basics$/, ''));
+    await expect(page.locator('meta[property="og:description"]')).toHaveAttribute('content', desc!);
+    await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
+  });
+
+  test('sitemap.xml lists every chapter and not the 404 page', async ({ request }) => {
+    const xml = await (await request.get('/sitemap.xml')).text();
+    for (const c of chapters) expect(xml).toContain(`${c}</loc>`);
+    expect(xml).not.toContain('404');
+  });
+
+  test('the skip link moves focus to the main content', async ({ page }) => {
+    await page.goto(chapters[0]!);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#main-content')).toBeFocused();
+  });
+
+  test('print hides the chrome, uses light colours and prints link URLs', async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    // The last chapter (further resources) links out; print must show where the links go.
+    await page.goto(chapters[chapters.length - 1]!);
+    await expect(page.locator('.site-header')).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'Course' })).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'On this page' })).toBeHidden();
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    const printed = await page.evaluate(() => {
+      const a = document.querySelector<HTMLAnchorElement>('.prose a[href^="http"]');
+      return a ? { href: a.getAttribute('href'), after: getComputedStyle(a, '::after').content } : undefined;
+    });
+    expect(printed, 'the last chapter should link to outside resources').toBeDefined();
+    expect(printed!.after).toMatch(/attr\(href\)|https?:/);
+    await context.close();
+  });
+});
+
+test.describe('no request leaves the site', () => {
+  test('a chapter page loads nothing from another origin and no search code until asked', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(chapters[0]!);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((u) => !u.startsWith('http://localhost:4321/'))).toEqual([]);
+    expect(requests.filter((u) => /pagefind|search-ui/.test(u))).toEqual([]);
+  });
+});
