@@ -11,12 +11,12 @@ const node = './node_modules/.bin/node';
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: '../test-results',
+  outputDir: '../test-results/e2e-artifacts',
   fullyParallel: true,
   workers: 2,
   retries: process.env['CI'] ? 1 : 0,
   forbidOnly: !!process.env['CI'],
-  reporter: process.env['CI'] ? [['list'], ['json', { outputFile: '../test-results/e2e.json' }]] : [['list']],
+  reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
   timeout: 30_000,
   use: {
     baseURL: 'http://localhost:4321',
