@@ -1,13 +1,34 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { buildVocabulary, indexedText } from '../lib/spelling.ts';
 
 /**
- * Characters Pagefind keeps inside words, so `--privileged`, `-itd`, `docker.sock`, `8080:80`
- * and `--net=host` are indexed and searched as students type them.
+ * Characters Pagefind keeps inside words, so `--privileged`, `-itd`, `docker.sock`, `8080:80`,
+ * `/var/run/docker.sock` and `--net=host` are indexed and searched as students type them.
+ * Pagefind also indexes the parts of such a word (`docker.sock` → `docker`, `sock`) and strips
+ * them from the ends of words, so sentence punctuation (`kernel.`, `exits,`) does not split or
+ * hide ordinary words; the query is normalised the same way in the browser.
  */
-export const SEARCH_CHARACTERS = '-';
+export const SEARCH_CHARACTERS = '-.:/=';
+
+/** Where the spelling vocabulary is written, relative to the output directory (and the base path). */
+export const VOCABULARY_PATH = 'search/vocab.json';
+
+/**
+ * Write the words of every indexed page (most frequent first) for the search box's spelling
+ * suggestions ("Showing results for daemon"). Returns the number of words.
+ */
+export async function writeVocabulary(outDir: string): Promise<number> {
+  const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith('.html'));
+  const texts = await Promise.all(files.map(async (f) => indexedText(await readFile(join(outDir, f), 'utf8'))));
+  const vocab = buildVocabulary(texts);
+  await mkdir(join(outDir, 'search'), { recursive: true });
+  await writeFile(join(outDir, VOCABULARY_PATH), JSON.stringify(vocab));
+  return vocab.words.split(' ').length;
+}
 
 /** Throw with every message Pagefind reported for one step. */
 function check(step: string, errors: string[] | undefined): void {
@@ -16,7 +37,8 @@ function check(step: string, errors: string[] | undefined): void {
 
 /**
  * Builds the Pagefind search index into `<outDir>/pagefind/` after Astro has written the site.
- * Only elements marked `data-pagefind-body` (the article of a chapter page) are indexed.
+ * Only elements marked `data-pagefind-body` (the article of a chapter page) are indexed. Also
+ * writes the spelling vocabulary to `<outDir>/search/vocab.json`.
  */
 export function pagefindIndex(): AstroIntegration {
   return {
@@ -33,7 +55,8 @@ export function pagefindIndex(): AstroIntegration {
           if (added.page_count === 0) throw new Error('Pagefind indexed 0 pages: is data-pagefind-body on the chapter article?');
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           check('writeFiles', written.errors);
-          logger.info(`Pagefind indexed ${added.page_count} pages`);
+          const words = await writeVocabulary(outDir);
+          logger.info(`Pagefind indexed ${added.page_count} pages; spelling vocabulary: ${words} words`);
         } finally {
           await pagefind.close();
         }

@@ -1,9 +1,11 @@
 /**
  * Search box and results, loaded on first use (never on a page that is only read).
  * <site-search> is used in the header dialog and on the /search/ page; it talks to the Pagefind
- * index built at compile time, under the site's base path.
+ * index built at compile time, under the site's base path, and corrects typos against the
+ * vocabulary the build writes next to it (src/integrations/pagefind.ts).
  */
-import { toSectionHits, type PagefindResultData } from '../lib/search.ts';
+import { SEARCH_RANKING, toSectionHits, type PagefindResultData, type SectionHit } from '../lib/search.ts';
+import { Speller, type Vocabulary } from '../lib/spelling.ts';
 
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
@@ -16,35 +18,78 @@ let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pf.options({ baseUrl: base, excerptLength: 24 });
+    await pf.options({ baseUrl: base, excerptLength: 24, ranking: SEARCH_RANKING });
     await pf.init();
     return pf;
   })();
   return pagefind;
 }
+let speller: Promise<Speller | undefined> | undefined;
+function loadSpeller(): Promise<Speller | undefined> {
+  speller ??= fetch(`${base}search/vocab.json`)
+    .then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : Promise.reject(new Error(String(r.status)))))
+    .then((v) => new Speller(v))
+    .catch(() => undefined); // Suggestions are a nicety: search works without them.
+  return speller;
+}
 
 const MAX_PAGES = 8;
+
+export interface SearchOutcome {
+  /** The query that was searched: the student's, or the corrected one. */
+  query: string;
+  /** Set when a word was corrected ("Showing results for …"). */
+  corrected?: string | undefined;
+  hits: SectionHit[];
+}
+
+/** Search the course the way the search box does: spelling correction, then Pagefind, then sections. */
+export async function searchCourse(q: string): Promise<SearchOutcome> {
+  const [pf, sp] = await Promise.all([loadPagefind(), loadSpeller()]);
+  const corrected = sp?.correct(q);
+  const query = corrected ?? q;
+  const res = await pf.search(query);
+  const pages = res ? await Promise.all(res.results.slice(0, MAX_PAGES).map((r) => r.data())) : [];
+  return { query, corrected, hits: toSectionHits(pages, { highlight: query }) };
+}
+
 let uid = 0;
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) => {
+  const e = document.createElement(tag);
+  e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+};
 
 class SiteSearch extends HTMLElement {
   input!: HTMLInputElement;
   list!: HTMLOListElement;
   status!: HTMLElement;
+  note!: HTMLElement;
   seq = 0;
 
   connectedCallback() {
     if (this.input) return;
     const id = `search-input-${++uid}`;
-    this.innerHTML = `<form role="search" class="search-form"><label for="${id}" class="sr-only">Search the course</label><input id="${id}" type="search" name="q" autocomplete="off" spellcheck="false" placeholder="Search commands, flags, errors" aria-describedby="${id}-status"></form><p id="${id}-status" class="search-status" role="status" aria-live="polite"></p><ol class="search-results"></ol>`;
+    this.innerHTML = `<form role="search" class="search-form"><label for="${id}" class="sr-only">Search the course</label><input id="${id}" type="search" name="q" autocomplete="off" spellcheck="false" placeholder="Search commands, flags, errors" aria-describedby="${id}-status" aria-controls="${id}-results"></form><p id="${id}-status" class="search-status" role="status" aria-live="polite"></p><div class="search-note"></div><ol id="${id}-results" class="search-results" aria-label="Search results"></ol>`;
     this.input = this.querySelector('input')!;
     this.list = this.querySelector('ol')!;
     this.status = this.querySelector('[role=status]')!;
+    this.note = this.querySelector('.search-note')!;
     this.querySelector('form')!.addEventListener('submit', (e) => {
       e.preventDefault();
       this.list.querySelector('a')?.click();
     });
-    this.input.addEventListener('input', () => this.run());
+    this.input.addEventListener('input', () => void this.run());
     this.addEventListener('keydown', (e) => this.onKey(e));
+    this.addEventListener('click', (e) => {
+      const a = (e.target as Element).closest<HTMLAnchorElement>('a[data-query]');
+      if (!a) return;
+      e.preventDefault();
+      this.input.value = a.dataset['query'] ?? '';
+      this.input.focus();
+      void this.run();
+    });
     if (this.hasAttribute('data-url-sync')) {
       const q = new URLSearchParams(location.search).get('q');
       if (q) {
@@ -82,36 +127,56 @@ class SiteSearch extends HTMLElement {
     }
     if (!q) {
       this.list.replaceChildren();
+      this.note.replaceChildren();
       this.status.textContent = '';
+      delete this.list.dataset['query'];
       return;
     }
-    const pf = await loadPagefind();
-    const res = await pf.search(q);
-    if (seq !== this.seq || !res) return;
-    const pages = await Promise.all(res.results.slice(0, MAX_PAGES).map((r) => r.data()));
+    const out = await searchCourse(q);
     if (seq !== this.seq) return;
-    const hits = toSectionHits(pages);
-    this.status.textContent = hits.length ? `${hits.length} result${hits.length === 1 ? '' : 's'} for “${q}”` : `No results for “${q}”.`;
+    this.render(q, out);
+  }
+
+  /** A link that searches for `query` in this box. */
+  queryLink(query: string) {
+    const a = el('a', 'search-suggestion', query);
+    a.href = `${base}search/?q=${encodeURIComponent(query)}`;
+    a.dataset['query'] = query;
+    return a;
+  }
+
+  render(q: string, { query, corrected, hits }: SearchOutcome) {
+    const n = hits.length;
+    this.status.textContent = n
+      ? `${n} result${n === 1 ? '' : 's'} for “${query}”${n ? '. Press Enter to open the first.' : ''}`
+      : `No results for “${query}”.`;
+    const note: Node[] = [];
+    if (corrected && n) {
+      const p = el('p', 'search-corrected', 'Showing results for ');
+      p.append(el('strong', '', corrected), '. Search instead for ', this.queryLink(q), '.');
+      note.push(p);
+    } else if (!n) {
+      const p = el('p', 'search-empty');
+      const reference = el('a', '', 'the command reference');
+      reference.href = `${base}commands/`;
+      if (corrected) p.append('Nothing matches “', corrected, '” either. ');
+      p.append('Try a command or flag as you would type it (', el('code', '', 'docker run -p'), '), fewer words, or browse ', reference, '.');
+      note.push(p);
+    }
+    this.note.replaceChildren(...note);
     this.list.replaceChildren(
       ...hits.map((h) => {
         const li = document.createElement('li');
-        const a = document.createElement('a');
+        const a = el('a', 'search-hit');
         a.href = h.url;
-        a.className = 'search-hit';
-        const page = document.createElement('span');
-        page.className = 'hit-page';
-        page.textContent = h.pageTitle;
-        const title = document.createElement('span');
-        title.className = 'hit-title';
-        title.textContent = h.section ?? h.pageTitle;
-        const ex = document.createElement('span');
-        ex.className = 'hit-excerpt';
+        const ex = el('span', 'hit-excerpt');
         ex.innerHTML = h.excerpt; // Pagefind escapes page text and adds only <mark>.
-        a.append(page, title, ex);
+        a.append(el('span', 'hit-page', h.pageTitle), el('span', 'hit-title', h.section ?? h.pageTitle), ex);
         li.append(a);
         return li;
       }),
     );
+    this.list.dataset['query'] = q; // rendered: for tests and styles
   }
 }
 customElements.define('site-search', SiteSearch);

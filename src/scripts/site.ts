@@ -5,6 +5,7 @@
  */
 
 import searchUiUrl from './search-ui.ts?lazy-url';
+import highlightUrl from './search-highlight.ts?lazy-url';
 
 const root = document.documentElement;
 
@@ -52,6 +53,8 @@ for (const a of document.querySelectorAll('[data-search-open]')) {
     openSearch();
   });
 }
+/* Opened from a search result: mark the searched words (a separate chunk). */
+if (location.search.includes('hl=')) import(/* @vite-ignore */ highlightUrl);
 /* The /search/ page has its own box: load the search code there at once. */
 if (document.querySelector('site-search:not(#search-dialog *)')) openSearch().then(() => undefined);
 

@@ -1,0 +1,156 @@
+/**
+ * Spelling suggestions for search ("Showing results for daemon"). The vocabulary is every word
+ * of the indexed pages, written at build time (see src/integrations/pagefind.ts), most frequent
+ * first. Pure, so it is unit-tested without a browser.
+ */
+
+/** The compact vocabulary file the build writes: words separated by spaces, most frequent first. */
+export interface Vocabulary {
+  /** Format version. */
+  v: 1;
+  /** Lower-case words of 3 or more letters, most frequent first, separated by single spaces. */
+  words: string;
+}
+
+/**
+ * Damerau–Levenshtein distance (optimal string alignment): insertions, deletions, substitutions
+ * and swaps of two neighbouring letters each cost 1. Stops early and returns `max + 1` as soon as
+ * the distance is known to exceed `max`.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2: number[] = [];
+  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur.push(d);
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n]!;
+}
+
+/** A rough English stem, only to decide whether a word is "known" (Pagefind stems the same way). */
+export function roughStem(word: string): string {
+  return word.replace(/(?:ing|ed|es|s|ly)$/, '') || word;
+}
+
+/** Words and stems of a vocabulary, prepared once for fast look-ups. */
+export class Speller {
+  readonly words: string[];
+  private readonly known: Set<string>;
+  private readonly stems: Set<string>;
+
+  constructor(vocab: Vocabulary | string[]) {
+    this.words = Array.isArray(vocab) ? vocab : vocab.words.split(' ').filter(Boolean);
+    this.known = new Set(this.words);
+    this.stems = new Set(this.words.map(roughStem));
+  }
+
+  /**
+   * Is `word` (lower case, letters only) in the pages? With `prefix`, a word still being typed
+   * counts as known when some vocabulary word starts with it.
+   */
+  isKnown(word: string, prefix = false): boolean {
+    if (word.length < 3 || /\d/.test(word) || this.known.has(word) || this.stems.has(roughStem(word))) return true;
+    return prefix && this.words.some((w) => w.startsWith(word));
+  }
+
+  /**
+   * The closest vocabulary word to an unknown `word`: at most 1 edit for words of up to 4
+   * letters, 2 for longer ones; among equally close words the most frequent wins. Undefined when
+   * the word is known or nothing is close enough.
+   */
+  suggest(word: string, prefix = false): string | undefined {
+    const w = word.toLowerCase();
+    if (this.isKnown(w, prefix)) return undefined;
+    const max = w.length <= 4 ? 1 : 2;
+    let best: string | undefined;
+    let bestD = max + 1;
+    for (const v of this.words) {
+      if (Math.abs(v.length - w.length) > max) continue;
+      const d = editDistance(w, v, max);
+      if (d < bestD) {
+        bestD = d;
+        best = v;
+        if (d === 1) break; // words are most frequent first: the first 1-edit match wins
+      }
+    }
+    return bestD <= max ? best : undefined;
+  }
+
+  /**
+   * Correct every unknown word of a query, keeping punctuation around it (`--privilaged` →
+   * `--privileged`). The last word counts as known while it is a prefix of a vocabulary word
+   * (the student may still be typing). Returns undefined when nothing changed.
+   */
+  correct(query: string): string | undefined {
+    const parts = query.split(/(\s+)/);
+    const lastWord = parts.length - 1 - [...parts].reverse().findIndex((p) => /\S/.test(p));
+    let changed = false;
+    const out = parts.map((part, i) =>
+      part.replace(/[A-Za-z]{3,}/g, (core) => {
+        const s = this.suggest(core, i === lastWord);
+        if (!s) return core;
+        changed = true;
+        return s;
+      }),
+    );
+    return changed ? out.join('') : undefined;
+  }
+}
+
+/**
+ * Tokenise page text into vocabulary words (lower case, letters only, 3 to 24 letters) and return
+ * them most frequent first (ties alphabetically, so the output is stable).
+ */
+export function buildVocabulary(texts: Iterable<string>): Vocabulary {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const m of text.toLowerCase().matchAll(/[a-z]+/g)) {
+      const w = m[0];
+      if (w.length < 3 || w.length > 24) continue;
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  const words = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
+  return { v: 1, words: words.join(' ') };
+}
+
+/**
+ * The text Pagefind indexes on a built page: the element marked `data-pagefind-body`, without
+ * tags, scripts, styles and `data-pagefind-ignore` elements (approximately: enough for a word
+ * list). Empty when the page has no such element.
+ */
+export function indexedText(html: string): string {
+  const start = html.search(/<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-body\b/i);
+  if (start < 0) return '';
+  const tag = /^<([a-z][a-z0-9]*)/i.exec(html.slice(start))![1]!.toLowerCase();
+  const re = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
+  re.lastIndex = start;
+  let depth = 0;
+  let end = html.length;
+  for (let m; (m = re.exec(html)); ) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) {
+      end = m.index;
+      break;
+    }
+  }
+  return html
+    .slice(start, end)
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<(a|div|span|p|button)\b[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/gi, ' ');
+}

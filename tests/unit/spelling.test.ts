@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { buildVocabulary, editDistance, Speller } from '../../src/lib/spelling.ts';
+
+describe('editDistance', () => {
+  it('counts insertions, deletions, substitutions and swaps', () => {
+    expect(editDistance('daemon', 'daemon')).toBe(0);
+    expect(editDistance('deamon', 'daemon')).toBe(1); // swap
+    expect(editDistance('dokcer', 'docker')).toBe(1); // swap
+    expect(editDistance('privilaged', 'privileged')).toBe(1); // substitution
+    expect(editDistance('contianer', 'container')).toBe(1); // swap
+    expect(editDistance('contaner', 'container')).toBe(1); // deletion
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+  it('stops early above max', () => {
+    expect(editDistance('kitten', 'sitting', 1)).toBe(2);
+    expect(editDistance('a', 'abcdef', 2)).toBe(3);
+  });
+});
+
+describe('buildVocabulary', () => {
+  it('lists words of 3+ letters, most frequent first', () => {
+    const v = buildVocabulary(['The daemon runs. The daemon listens on docker.sock', 'Docker images']);
+    expect(v.words.split(' ').slice(0, 3)).toEqual(['daemon', 'docker', 'the']);
+    expect(v.words).toContain('sock');
+    expect(v.words).not.toMatch(/\bon\b/);
+  });
+});
+
+describe('Speller', () => {
+  const speller = new Speller(['docker', 'container', 'containers', 'daemon', 'privileged', 'image', 'images', 'remove', 'port', 'socket', 'sort']);
+  it('suggests the closest word for typos', () => {
+    expect(speller.suggest('deamon')).toBe('daemon');
+    expect(speller.suggest('dokcer')).toBe('docker');
+    expect(speller.suggest('contianer')).toBe('container');
+    expect(speller.suggest('privilaged')).toBe('privileged');
+  });
+  it('leaves known words, stems, numbers and short words alone', () => {
+    expect(speller.suggest('docker')).toBeUndefined();
+    expect(speller.suggest('removing')).toBeUndefined();
+    expect(speller.suggest('ports')).toBeUndefined();
+    expect(speller.suggest('8080')).toBeUndefined();
+    expect(speller.suggest('rm')).toBeUndefined();
+  });
+  it('treats a word still being typed as known', () => {
+    expect(speller.suggest('conta', true)).toBeUndefined();
+    expect(speller.correct('docker conta')).toBeUndefined();
+  });
+  it('gives up when nothing is close', () => {
+    expect(speller.suggest('kubernetes')).toBeUndefined();
+  });
+  it('corrects queries, keeping flag dashes and other words', () => {
+    expect(speller.correct('--privilaged')).toBe('--privileged');
+    expect(speller.correct('deamon socket')).toBe('daemon socket');
+    expect(speller.correct('remove contianer')).toBe('remove container');
+    expect(speller.correct('docker image')).toBeUndefined();
+  });
+});
+
+import { indexedText } from '../../src/lib/spelling.ts';
+describe('indexedText', () => {
+  it('keeps only the data-pagefind-body element, without ignored parts', () => {
+    const html = '<html><nav>Sidebar words</nav><article class="content" data-pagefind-body><h1>Daemon</h1><article>inner</article><a class="anchor-link" data-pagefind-ignore>Link to section</a><p>The <code>docker.sock</code> socket</p></article><footer>Footer</footer></html>';
+    const t = indexedText(html);
+    expect(t).toContain('Daemon');
+    expect(t).toContain('inner');
+    expect(t).toContain('docker.sock');
+    expect(t).not.toContain('Sidebar');
+    expect(t).not.toContain('Footer');
+    expect(t).not.toContain('Link to section');
+  });
+  it('is empty for pages that are not indexed', () => {
+    expect(indexedText('<html><main>Search</main></html>')).toBe('');
+  });
+});
