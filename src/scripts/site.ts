@@ -31,10 +31,8 @@ customElements.define(
 
 /* Search: "/" or Ctrl/Cmd+K opens the dialog, unless the user is typing in a field. */
 let searchUi: Promise<typeof import('./search-ui.ts')> | undefined;
-const openSearch = () =>
-  (searchUi ??= import(/* @vite-ignore */ searchUiUrl) as Promise<typeof import('./search-ui.ts')>).then((m) =>
-    m.openSearchDialog(),
-  );
+const loadSearch = () => (searchUi ??= import(/* @vite-ignore */ searchUiUrl) as Promise<typeof import('./search-ui.ts')>);
+const openSearch = () => loadSearch().then((m) => m.openSearchDialog());
 const typing = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 document.addEventListener('keydown', (e) => {
@@ -56,7 +54,7 @@ for (const a of document.querySelectorAll('[data-search-open]')) {
 /* Opened from a search result: mark the searched words (a separate chunk). */
 if (location.search.includes('hl=')) import(/* @vite-ignore */ highlightUrl);
 /* The /search/ page has its own box: load the search code there at once. */
-if (document.querySelector('site-search:not(#search-dialog *)')) openSearch().then(() => undefined);
+if (document.querySelector('site-search:not(#search-dialog *)')) void loadSearch();
 
 /* "On this page": mark the entry of the last heading scrolled past. */
 const tocLinks = [...document.querySelectorAll<HTMLAnchorElement>('.toc a')];

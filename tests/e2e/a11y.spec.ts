@@ -1,0 +1,55 @@
+/**
+ * Accessibility sweep: axe-core over every URL in the sitemap (and the 404 page and the open
+ * search dialog), in the light and the dark theme, with the WCAG 2.0–2.2 A/AA rules: 0 violations.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { sitemapUrlPaths } from '../support/sitemap.ts';
+
+const ORIGIN = 'http://localhost:4321';
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const THEMES = ['light', 'dark'] as const;
+/** Every sitemap URL, and an unknown one (answered with the 404 page). */
+const paths = [...sitemapUrlPaths('dist'), '/no-such-page/'];
+
+/** A page in a fresh context whose OS preference and stored choice are both `theme`. */
+async function themedPage(browser: Browser, theme: (typeof THEMES)[number]): Promise<Page> {
+  const context = await browser.newContext({ colorScheme: theme });
+  await context.addInitScript((t) => localStorage.setItem('theme', t), theme);
+  return context.newPage();
+}
+
+async function expectNoViolations(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`)
+    .join('\n');
+  expect(violations, `axe violations on ${what}:\n${summary}`).toEqual([]);
+}
+
+for (const theme of THEMES) {
+  test.describe(`axe, ${theme} theme`, () => {
+    for (const path of paths) {
+      test(path, async ({ browser }) => {
+        const page = await themedPage(browser, theme);
+        const res = await page.goto(ORIGIN + path);
+        expect(res?.status()).toBe(path === '/no-such-page/' ? 404 : 200);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        await expectNoViolations(page, `${path} (${theme})`);
+        await page.context().close();
+      });
+    }
+
+    test('search dialog with results', async ({ browser }) => {
+      const page = await themedPage(browser, theme);
+      await page.goto(`${ORIGIN}${paths.find((p) => p !== '/' && !p.includes('search') && !p.includes('explain')) ?? '/'}`);
+      await page.keyboard.press('/');
+      const input = page.getByRole('searchbox', { name: 'Search the course' }).first();
+      await expect(input).toBeFocused();
+      await input.fill('docker run');
+      await expect(page.locator('#search-dialog .search-results li').first()).toBeVisible();
+      await expectNoViolations(page, `the search dialog (${theme})`);
+      await page.context().close();
+    });
+  });
+}
