@@ -5,3 +5,11 @@
  */
 export { default as CommandBlock } from './CommandBlock.astro';
 export { default as Aside } from './Aside.astro';
+export { default as Figure } from './Figure.astro';
+export { default as SubFigure } from './SubFigure.astro';
+export { default as StackDiagram } from './StackDiagram.astro';
+export { default as FlowDiagram } from './FlowDiagram.astro';
+export { default as SelfCheck } from './SelfCheck.astro';
+export { default as CommandReference } from './CommandReference.astro';
+export { default as CommandEntry } from './CommandEntry.astro';
+export { default as FlagTable } from './FlagTable.astro';
