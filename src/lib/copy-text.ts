@@ -49,7 +49,7 @@ export function copyText(code: string, lang: string): string {
 
 /** The first `docker …` command of a copy text (continuations joined), for the explainer link. */
 export function explainableCommand(copy: string): string | undefined {
-  const joined = copy.replace(/\\\n\s*/g, ' ');
+  const joined = copy.replace(/[ \t]*\\\n\s*/g, ' ');
   const line = joined.split('\n').find((l) => /^\s*(sudo\s+)?docker\s+\S/.test(l));
   return line?.trim().replace(/^sudo\s+/, '');
 }

@@ -107,6 +107,7 @@ customElements.define(
           ta.select();
           ok = document.execCommand('copy');
           ta.remove();
+          button.focus();
         }
         status.textContent = ok ? 'Copied' : 'Copy failed: select the text and press Ctrl+C';
         button.dataset['state'] = ok ? 'copied' : 'failed';
