@@ -1,0 +1,475 @@
+/**
+ * The teaching chapters (every chapter except the command reference): structure, correctness and
+ * their diagrams.
+ *
+ * - every chapter passes the content lint, ends with a hands-on section and two or three
+ *   self-check questions;
+ * - none states a known-wrong fact (a list of wrong statements, each allowed only next to the
+ *   correction);
+ * - every `docker` command in a chapter (code blocks and inline code) parses against the CLI's
+ *   own `--help` text, captured in tests/fixtures/chapter-docker-help.json. Refresh it with
+ *   `UPDATE_DOCKER_HELP=1 npm run test:unit -- tests/unit/chapters.test.ts` (needs the docker
+ *   CLI; no daemon). The compose and buildx plugins are not installed where the fixture was made,
+ *   so their flags come from PLUGIN_FLAGS below (source: /work/shared/reference/commands.tsv);
+ * - the diagram data is valid, and bad data gives a clear message.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { codeFences, headings, lintChapter } from '../../src/lib/content-lint.ts';
+import { copyText } from '../../src/lib/copy-text.ts';
+import {
+  LAYER_KINDS,
+  flowDiagrams,
+  flowProblems,
+  stackDiagrams,
+  stackProblems,
+  type FlowDiagramData,
+  type StackDiagramData,
+} from '../../src/data/diagrams.ts';
+
+const root = new URL('../../', import.meta.url);
+const read = (p: string) => readFileSync(new URL(p, root), 'utf8');
+
+/** The chapters this suite owns, with their sidebar order (5 is the command reference). */
+const CHAPTERS = {
+  'what-is-docker': 1,
+  'how-docker-works': 2,
+  'docker-for-robots': 3,
+  'windows-and-macos': 4,
+  security: 6,
+  troubleshooting: 7,
+  'further-resources': 8,
+} as const;
+type Slug = keyof typeof CHAPTERS;
+const slugs = Object.keys(CHAPTERS) as Slug[];
+const source = Object.fromEntries(slugs.map((s) => [s, read(`content/chapters/${s}.mdx`)])) as Record<Slug, string>;
+
+/** Source with fenced code blocks blanked out (line numbers kept), frontmatter removed. */
+function prose(src: string): string {
+  const lines = src.split('\n');
+  const fences = codeFences(src);
+  for (const f of fences) {
+    const n = f.code.split('\n').length + 2;
+    for (let i = f.line - 1; i < f.line - 1 + n && i < lines.length; i++) lines[i] = '';
+  }
+  const end = lines.indexOf('---', 1);
+  for (let i = 0; i <= end; i++) lines[i] = '';
+  return lines.join('\n');
+}
+
+/** Sentences of the prose (paragraphs split at sentence ends), with their paragraph. */
+function sentences(src: string): Array<{ sentence: string; next: string }> {
+  const out: Array<{ sentence: string; next: string }> = [];
+  for (const para of prose(src).split(/\n\s*\n/)) {
+    const flat = para.replace(/\s+/g, ' ').trim();
+    if (!flat) continue;
+    const parts = flat.split(/(?<=[.!?:])\s+(?=[A-Z`(*"])/);
+    parts.forEach((s, i) => out.push({ sentence: s, next: parts[i + 1] ?? '' }));
+  }
+  return out;
+}
+
+describe('chapter structure', () => {
+  it.each(slugs)('%s has the expected order and passes the content lint', (slug) => {
+    const order = /^order:\s*(\d+)\s*$/m.exec(source[slug])?.[1];
+    expect(Number(order)).toBe(CHAPTERS[slug]);
+    expect(lintChapter(`content/chapters/${slug}.mdx`, source[slug])).toEqual([]);
+  });
+
+  it.each(slugs)('%s ends with a hands-on section, then two or three self-check questions', (slug) => {
+    const h2 = headings(source[slug]).filter((h) => h.depth === 2);
+    expect(h2.length).toBeGreaterThanOrEqual(3);
+    expect(h2.at(-1)?.id).toBe('self-check');
+    expect(h2.at(-2)?.id).toBe('hands-on');
+    const selfCheck = source[slug].slice(source[slug].indexOf('{#self-check}'));
+    const questions = selfCheck.match(/<SelfCheck question="[^"]+\?">/g) ?? [];
+    expect(questions.length).toBeGreaterThanOrEqual(2);
+    expect(questions.length).toBeLessThanOrEqual(3);
+    // Every question has an answer body.
+    for (const m of selfCheck.matchAll(/<SelfCheck question="[^"]+">([\s\S]*?)<\/SelfCheck>/g)) expect(m[1]!.trim().length).toBeGreaterThan(20);
+    // The hands-on section has something to do: a code block or a numbered step.
+    const handsOn = source[slug].slice(source[slug].indexOf('{#hands-on}'), source[slug].indexOf('{#self-check}'));
+    expect(handsOn).toMatch(/```(bash|console)|^\d+\. /m);
+  });
+
+  it.each(slugs)('%s has explicit, short, lower-case heading ids', (slug) => {
+    for (const h of headings(source[slug])) {
+      expect(h.id, `heading "${h.text}"`).toMatch(/^[a-z][a-z0-9-]{1,30}$/);
+    }
+  });
+
+  it.each(slugs)('%s links to other chapters relatively, with reference anchors in the documented form', (slug) => {
+    const links = [...prose(source[slug]).matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+    for (const href of links) {
+      if (/^https?:\/\//.test(href)) {
+        expect(href, 'external links use https').toMatch(/^https:\/\//);
+        continue;
+      }
+      expect(href, `internal link ${href} must be relative (../page/ or #anchor)`).toMatch(/^(\.\.\/[a-z-]+\/(#[a-z][a-z0-9-]*)?|#[a-z][a-z0-9-]*)$/);
+      const [page, anchor] = href.replace(/^\.\.\//, '').split('/#');
+      if (href.startsWith('#')) {
+        const ids = new Set([...headings(source[slug]).map((h) => h.id), ...[...source[slug].matchAll(/<Figure id="([^"]+)"/g)].map((m) => m[1])]);
+        expect(ids.has(href.slice(1)), `${href} exists on the page`).toBe(true);
+      } else if (page! in CHAPTERS && anchor) {
+        const ids = new Set(headings(source[page as Slug]).map((h) => h.id));
+        expect(ids.has(anchor), `${href}: #${anchor} exists in ${page}.mdx`).toBe(true);
+      } else if (page === 'commands' && anchor) {
+        expect(anchor, 'reference anchors are the command words (and long flag) joined with "-"').toMatch(/^docker(-[a-z0-9]+)+$/);
+      }
+    }
+  });
+});
+
+describe('the figures', () => {
+  it('chapter 1 has "Comparison between containers and VMs" with two captioned sub-figures drawn from data', () => {
+    const m = /<Figure id="fig-containers-vs-vms" number=\{1\} caption="Comparison between containers and VMs">([\s\S]*?)<\/Figure>/.exec(source['what-is-docker']);
+    expect(m).not.toBeNull();
+    const subs = [...m![1]!.matchAll(/<SubFigure label="([a-z])" caption="([^"]+)">\s*<StackDiagram diagram="([a-z-]+)" \/>/g)].map((s) => s.slice(1));
+    expect(subs).toEqual([
+      ['a', 'Using containers', 'containers'],
+      ['b', 'Using VMs', 'vms'],
+    ]);
+  });
+
+  it('chapter 2 draws the request path, the layer stack and the lifecycle', () => {
+    const src = source['how-docker-works'];
+    expect(src).toMatch(/<FlowDiagram diagram="request-path" \/>/);
+    expect(src).toMatch(/<StackDiagram diagram="layers" \/>/);
+    expect(src).toMatch(/<FlowDiagram diagram="lifecycle" \/>/);
+  });
+
+  it.each(slugs)('%s numbers its figures 1, 2, 3... with unique ids and a caption', (slug) => {
+    const figs = [...source[slug].matchAll(/<Figure id="([^"]+)" number=\{(\d+)\} caption="([^"]+)">/g)];
+    figs.forEach((f, i) => {
+      expect(Number(f[2])).toBe(i + 1);
+      expect(f[3]!.length).toBeGreaterThan(10);
+    });
+    expect(new Set(figs.map((f) => f[1])).size).toBe(figs.length);
+    for (const d of source[slug].matchAll(/<StackDiagram diagram="([^"]+)"/g)) expect(Object.keys(stackDiagrams)).toContain(d[1]);
+    for (const d of source[slug].matchAll(/<FlowDiagram diagram="([^"]+)"/g)) expect(Object.keys(flowDiagrams)).toContain(d[1]);
+  });
+
+  it('every diagram in src/data/diagrams.ts is valid', () => {
+    for (const [name, d] of Object.entries(stackDiagrams)) expect(stackProblems(name, d as StackDiagramData)).toEqual([]);
+    for (const [name, d] of Object.entries(flowDiagrams)) expect(flowProblems(name, d as FlowDiagramData)).toEqual([]);
+  });
+
+  it('the containers-vs-VMs data has the layers the chapter describes', () => {
+    const kinds = (d: StackDiagramData) => new Set(d.rows.flat().map((c) => c.kind));
+    expect([...kinds(stackDiagrams.containers)].sort()).toEqual(['app', 'engine', 'infrastructure', 'kernel', 'libs']);
+    expect([...kinds(stackDiagrams.vms)].sort()).toEqual(['app', 'guest-os', 'hypervisor', 'infrastructure', 'libs']);
+    // No guest OS and no hypervisor on the container side.
+    expect(kinds(stackDiagrams.containers).has('hypervisor')).toBe(false);
+    expect(kinds(stackDiagrams.containers).has('guest-os')).toBe(false);
+  });
+
+  const base: StackDiagramData = { title: 'T', description: 'D', columns: 2, rows: [[{ kind: 'app', label: 'A' }, { kind: 'libs', label: 'B' }]] };
+  it('bad layer data fails with a message that says what to fix', () => {
+    expect(stackProblems('x', { ...base, rows: [] })).toEqual([expect.stringMatching(/Diagram "x" .*rows is empty/)]);
+    expect(stackProblems('x', { ...base, rows: [[{ kind: 'cpu' as never, label: 'A', span: 2 }]] })[0]).toMatch(
+      new RegExp(`unknown kind "cpu" for "A"; expected one of ${LAYER_KINDS.join(', ')}`),
+    );
+    expect(stackProblems('x', { ...base, rows: [[{ kind: 'app', label: 'A' }]] })[0]).toMatch(/row 1 leaves 1 of 2 columns empty/);
+    expect(stackProblems('x', { ...base, rows: [[{ kind: 'app', label: 'A', span: 3 }]] })[0]).toMatch(/does not fit/);
+    expect(stackProblems('x', { ...base, rows: [[{ kind: 'app', label: 'Supercalifragilisticexpialidocious' }, { kind: 'app', label: 'B' }]] })[0]).toMatch(
+      /label "Supercalifragilisticexpialidocious" does not fit its box/,
+    );
+    expect(stackProblems('x', { ...base, title: '' })[0]).toMatch(/title is empty; it is the SVG's accessible name/);
+  });
+
+  const flow: FlowDiagramData = { title: 'T', description: 'D', nodes: [{ id: 'a', kind: 'client', label: 'A' }, { id: 'b', kind: 'daemon', label: 'B' }], edges: [{ from: 'a', to: 'b' }] };
+  it('bad flow data fails with a message that says what to fix', () => {
+    expect(flowProblems('f', { ...flow, nodes: [] })[0]).toMatch(/at least two nodes/);
+    expect(flowProblems('f', { ...flow, edges: [{ from: 'a', to: 'zz' }] })[0]).toMatch(/edge to unknown node "zz"; nodes are a, b/);
+    expect(flowProblems('f', { ...flow, nodes: [flow.nodes[0]!, { id: 'a', kind: 'vm' as never, label: 'B' }] })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/duplicate node id "a"/), expect.stringMatching(/unknown kind "vm"/)]),
+    );
+  });
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* Wrong statements that must never appear as facts. Each may appear only in a sentence that    */
+/* corrects it (or the sentence right after does).                                               */
+
+const CORRECTION = /\b(not|no|never|wrong|unknown|instead|rejects|myth|does not|is not|isn't|nothing)\b|what is wrong/i;
+
+const WRONG: Array<{ what: string; re: RegExp }> = [
+  { what: 'containers described as virtual machines', re: /\bcontainers?\b[^.]*\b(is|are)\b (a |just )?(lightweight |small |mini |tiny )?(virtual machines?|VMs?)\b/i },
+  { what: 'Docker described as a lightweight VM', re: /\bDocker\b[^.]*\bis\b[^.]*\b(lightweight|small|mini) (VM|virtual machine)/i },
+  { what: 'containers partitioning the hardware', re: /partition(s|ing)? (the )?hardware/i },
+  { what: 'Docker needing a hypervisor on Linux', re: /\bDocker\b[^.]*\b(needs|requires|runs on|uses) (a |an )?hypervisor\b/i },
+  { what: 'a --port flag', re: /--port\b/ },
+  { what: '-d as --device', re: /`-d`[^.]{0,12}`--device`|`--device`[^.]{0,6}\(`-d`\)|-d, --device/ },
+  { what: '-H as --hostname', re: /`-H`[^.]{0,12}`--hostname`|`--hostname`[^.]{0,6}\(`-H`\)|-H, --hostname|--hostname duckiebot/ },
+  { what: 'docker image details', re: /docker image details/ },
+  { what: 'system prune removing volumes by default', re: /system prune(?! -a| --volumes)[^.]*(remove|delete)s?\b[^.]*volumes(?! unless)/i },
+  { what: 'system prune removing every unused image by default', re: /system prune(?! -a)[^.]*(remove|delete)s?\b[^.]*\b(all|every) (unused )?images?\b/i },
+  { what: 'attach opening a shell', re: /\battach\b[^.]*\b(opens?|gives you|starts?) (a |an )?(new )?(shell|terminal|bash)/i },
+  { what: '"just pull again" as an update', re: /(just|simply) pull(ing)?( the (container )?image| it)? again|as easy as pulling/i },
+  { what: 'latest meaning the newest version', re: /`?latest`?[^.]*\b(always )?(points?|pointing) to the (latest|newest|most recent)/i },
+];
+
+describe('no wrong statements', () => {
+  it.each(slugs)('%s states none of the known-wrong facts (except to correct them)', (slug) => {
+    const found: string[] = [];
+    for (const { sentence, next } of sentences(source[slug])) {
+      for (const { what, re } of WRONG) {
+        if (re.test(sentence) && !CORRECTION.test(sentence) && !CORRECTION.test(next)) found.push(`${what}: "${sentence}"`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it.each(slugs)('%s has no wrong flag in any code block', (slug) => {
+    for (const f of codeFences(source[slug])) {
+      expect(f.code, `code block on line ${f.line}`).not.toMatch(/--port\b|docker image details|\s-d\s+\/dev\/|docker\s+(-\S+\s+)*--hostname/);
+    }
+  });
+
+  it('the wrong-statement patterns catch the seed and the old Duckietown chapters', () => {
+    const seed = [
+      'Containerization is a process that allows partitioning the hardware and the kernel of an operating systems.',
+      'With a Docker container, the same process is as easy as pulling the container image again.',
+      'docker system prune will delete all stopped containers, all volumes and all images not used by running containers.',
+      'Use `-d` (`--device`) to give access to the camera.',
+      'Use `-H` (`--hostname`) to talk to the robot.',
+      'docker attach opens a terminal in the container.',
+      'Publish a port with --port 8080:80.',
+      'Docker on Linux needs a hypervisor to run containers.',
+      '`latest` is a special tag always pointing to the latest version of an image.',
+    ];
+    for (const s of seed) expect(WRONG.some(({ re }) => re.test(s)), s).toBe(true);
+  });
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* Every docker command, checked against the CLI's help text.                                     */
+
+const HELP_FIXTURE = new URL('tests/fixtures/chapter-docker-help.json', root);
+
+/** Flags of plugin commands not installed where the fixture was captured (commands.tsv). */
+const PLUGIN_FLAGS: Record<string, string> = {
+  buildx: '',
+  'buildx build': '--platform string\n--push\n--load\n-t, --tag stringArray\n-f, --file string\n--build-arg stringArray\n--no-cache',
+  'buildx create': '--name string\n--driver string\n--use\n--bootstrap',
+  compose: '-f, --file stringArray\n-p, --project-name string',
+  'compose up': '-d, --detach\n--build',
+  'compose down': '-v, --volumes',
+  'compose pull': '',
+};
+/** Accepted spellings that `--help` does not list. */
+const HIDDEN_FLAGS: Record<string, string[]> = { run: ['--net'], create: ['--net'] };
+/** Commands whose flags end at the first positional argument (the image or container). */
+const NO_INTERSPERSED = new Set(['run', 'create', 'exec', 'container run', 'container create', 'container exec']);
+/** Intentionally wrong examples, shown only to correct them (troubleshooting table). */
+const KNOWN_WRONG = new Set([
+  'docker run --port 8080:80 nginx',
+  'docker run -d /dev/video0 myimage',
+  'docker image details ubuntu',
+  'docker --hostname duckiebot.local ps',
+]);
+
+interface FlagSpec {
+  long: Set<string>;
+  short: Set<string>;
+  /** Flags (both spellings) that take a value. */
+  valued: Set<string>;
+  subcommands: Set<string>;
+}
+
+function parseHelp(text: string): FlagSpec {
+  const spec: FlagSpec = { long: new Set(), short: new Set(), valued: new Set(), subcommands: new Set() };
+  let inCommands = false;
+  for (const line of text.split('\n')) {
+    if (/^[A-Za-z ]*Commands:\s*$/.test(line)) {
+      inCommands = true;
+      continue;
+    }
+    if (/^\S/.test(line)) inCommands = false;
+    if (inCommands) {
+      const c = /^\s{2}([a-z][\w-]*)\*?\s{2,}/.exec(line);
+      if (c) spec.subcommands.add(c[1]!);
+      continue;
+    }
+    const f = /^\s*(?:-([A-Za-z0-9]), )?--([a-z][\w-]*)(?: ([a-zA-Z][\w-]*))?(?:\s{2,}|$)/.exec(line);
+    if (f) {
+      spec.long.add(`--${f[2]}`);
+      if (f[1]) spec.short.add(`-${f[1]}`);
+      if (f[3]) {
+        spec.valued.add(`--${f[2]}`);
+        if (f[1]) spec.valued.add(`-${f[1]}`);
+      }
+    }
+  }
+  return spec;
+}
+
+function loadHelp(): Record<string, string> {
+  return existsSync(HELP_FIXTURE) ? (JSON.parse(readFileSync(HELP_FIXTURE, 'utf8')) as Record<string, string>) : {};
+}
+const help = loadHelp();
+const updating = process.env['UPDATE_DOCKER_HELP'] === '1';
+
+function helpFor(path: string): string | undefined {
+  if (path in PLUGIN_FLAGS) return PLUGIN_FLAGS[path]!.split('\n').map((l) => `  ${l}   x`).join('\n');
+  if (!(path in help) && updating) {
+    help[path] = execFileSync('docker', [...(path ? path.split(' ') : []), '--help'], {
+      encoding: 'utf8',
+      env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent.sock' },
+    });
+  }
+  return help[path];
+}
+
+/** Split a shell command line into words (quotes removed; no expansion). */
+function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  let quote: string | undefined;
+  let has = false;
+  for (const ch of line) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else cur += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      has = true;
+    } else if (/\s/.test(ch)) {
+      if (cur || has) words.push(cur);
+      cur = '';
+      has = false;
+    } else cur += ch;
+  }
+  if (cur || has) words.push(cur);
+  return words;
+}
+
+const IMAGE_REF = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::\w[\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+
+/** Add the plugin commands (not installed where the fixture was captured) below `path`. */
+function withPlugins(path: string, spec: FlagSpec): FlagSpec {
+  const prefix = path ? `${path} ` : '';
+  for (const p of Object.keys(PLUGIN_FLAGS)) if (p.startsWith(prefix) && p !== path) spec.subcommands.add(p.slice(prefix.length).split(' ')[0]!);
+  return spec;
+}
+
+/** Check one `docker ...` command line against the help texts. Returns the problems. */
+export function checkDockerCommand(line: string): string[] {
+  const cmd = line.split(/\s(?:\||&&|;|>|2>)\s/)[0]!.trim();
+  let words = shellWords(cmd);
+  if (words[0] === 'sudo') words = words.slice(1);
+  if (words[0] !== 'docker') return [];
+  words = words.slice(1);
+  const problems: string[] = [];
+  let path = '';
+  let spec = withPlugins('', parseHelp(helpFor('') ?? ''));
+  let i = 0;
+  let positional = 0;
+  let elided = false;
+  while (i < words.length) {
+    const w = words[i]!;
+    if (w === '...' || /^[A-Z][A-Z_]+$/.test(w)) {
+      elided = true; // an elided tail or a placeholder
+      break;
+    }
+    if (w.startsWith('-') && w !== '-') {
+      if (positional > 0 && NO_INTERSPERSED.has(path)) break; // the container's own command
+      const [name, inline] = w.startsWith('--') ? (w.split(/=(.*)/s) as [string, string?]) : [w, undefined];
+      if (name.startsWith('--')) {
+        const hidden = HIDDEN_FLAGS[path]?.includes(name);
+        const unknown = !spec.long.has(name) && !hidden;
+        if (unknown) problems.push(`docker ${path}: unknown flag ${name}`);
+        // An unknown flag probably takes the next word as its value, unless that is a subcommand.
+        const guessValued = unknown && words[i + 1] !== undefined && !words[i + 1]!.startsWith('-') && !spec.subcommands.has(words[i + 1]!);
+        if ((spec.valued.has(name) || hidden || guessValued) && inline === undefined) i++;
+      } else {
+        // A bundle of short flags (-it, -dit); only the last may take a value.
+        const letters = name.slice(1).split('');
+        letters.forEach((l, k) => {
+          const f = `-${l}`;
+          if (!spec.short.has(f)) problems.push(`docker ${path}: unknown flag ${f}${letters.length > 1 ? ` (in ${name})` : ''}`);
+          else if (spec.valued.has(f) && k < letters.length - 1) {
+            if (k === 0) return; // -p8080:80 style: the rest is the value
+            problems.push(`docker ${path}: ${f} takes a value and cannot be bundled in ${name}`);
+          }
+        });
+        const last = `-${letters.at(-1)}`;
+        if (spec.valued.has(last) && !(letters.length > 1 && spec.valued.has(`-${letters[0]}`))) i++;
+      }
+      i++;
+      continue;
+    }
+    // A word: a subcommand while we are at a command group, else a positional argument.
+    if (positional === 0 && spec.subcommands.has(w)) {
+      path = path ? `${path} ${w}` : w;
+      const text = helpFor(path);
+      if (text === undefined) {
+        problems.push(`no help text for "docker ${path}"; run UPDATE_DOCKER_HELP=1 npm run test:unit -- tests/unit/chapters.test.ts`);
+        return problems;
+      }
+      spec = withPlugins(path, parseHelp(text));
+      i++;
+      continue;
+    }
+    if (path === '' || (spec.subcommands.size > 0 && positional === 0 && !spec.long.size)) {
+      problems.push(`unknown command: docker ${path ? `${path} ` : ''}${w}`);
+      return problems;
+    }
+    if (positional === 0 && /^(run|create|container run|container create)$/.test(path) && !IMAGE_REF.test(w)) {
+      problems.push(`docker ${path}: "${w}" is not a valid image reference (invalid reference format)`);
+    }
+    positional++;
+    i++;
+  }
+  if (path === '' && !elided && !problems.length) problems.push(`no command in "${line}"`);
+  return problems;
+}
+
+/** Every docker command line of a chapter: code blocks (commands only) and inline code. */
+function dockerCommands(src: string): Array<{ cmd: string; where: string }> {
+  const out: Array<{ cmd: string; where: string }> = [];
+  for (const f of codeFences(src)) {
+    if (!['bash', 'console', 'sh', 'shell'].includes(f.lang)) continue;
+    const text = copyText(f.code.split('\n').map((l) => l.replace(/^ {3}/, '')).join('\n'), f.lang).replace(/\\\n\s*/g, ' ');
+    for (const l of text.split('\n')) if (/^\s*(sudo\s+)?docker\s/.test(l)) out.push({ cmd: l.trim(), where: `code block on line ${f.line}` });
+  }
+  const flat = prose(src).replace(/\n(?!\s*\n)/g, ' ');
+  for (const m of flat.matchAll(/`((?:sudo )?docker [^`]+)`/g)) out.push({ cmd: m[1]!.replace(/\s+/g, ' '), where: 'inline code' });
+  return out;
+}
+
+describe('docker commands against the CLI help text', () => {
+  it('the checker accepts real commands and rejects the classic mistakes', () => {
+    if (!help['run'] && !updating) return; // fixture missing: the next test reports it
+    expect(checkDockerCommand('docker run -it --rm --device /dev/video0 -p 8080:80 --network host ubuntu:22.04 bash -c "ls -l"')).toEqual([]);
+    expect(checkDockerCommand('docker -H duckiebot.local run -dit --name x -v /data:/data duckietown/dt-core:ente-arm64v8')).toEqual([]);
+    expect(checkDockerCommand('docker run --port 8080:80 nginx')).toEqual(['docker run: unknown flag --port']);
+    expect(checkDockerCommand('docker run -d /dev/video0 myimage')[0]).toMatch(/not a valid image reference/);
+    expect(checkDockerCommand('docker image details ubuntu')).toEqual(['unknown command: docker image details']);
+    expect(checkDockerCommand('docker --hostname duckiebot.local ps')).toEqual(['docker : unknown flag --hostname']);
+    expect(checkDockerCommand('docker run --hostname robot ubuntu')).toEqual([]);
+    expect(checkDockerCommand('docker system prune --volumes -a -f')).toEqual([]);
+  });
+
+  it.each(slugs)('every docker command in %s exists with the flags it uses', (slug) => {
+    const cmds = dockerCommands(source[slug]);
+    const problems: string[] = [];
+    for (const { cmd, where } of cmds) {
+      const p = checkDockerCommand(cmd);
+      if (KNOWN_WRONG.has(cmd)) {
+        expect(p.length, `"${cmd}" is listed as a known-wrong example and must fail the check`).toBeGreaterThan(0);
+        continue;
+      }
+      problems.push(...p.map((m) => `${where}: ${cmd}\n    ${m}`));
+    }
+    if (updating) writeFileSync(HELP_FIXTURE, JSON.stringify(help, Object.keys(help).sort(), 2) + '\n');
+    expect(problems).toEqual([]);
+  });
+
+  it('the help fixture comes from the real CLI', () => {
+    expect(help[''], 'tests/fixtures/chapter-docker-help.json is missing; see the top of this file').toMatch(/Usage:\s+docker \[OPTIONS\] COMMAND/);
+    expect(help['run']).toMatch(/-p, --publish list/);
+    expect(help['run']).not.toMatch(/--port\b/);
+  });
+});
