@@ -1,0 +1,138 @@
+/**
+ * The command reference (/commands/): headings and anchors from the data, the table of contents,
+ * copy buttons (clipboard, keyboard, fallback, no JavaScript), explain links and search sub-results.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const URL = '/commands/';
+
+async function clipboardPage(page: Page) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(URL);
+}
+
+/** The code block whose title is `title`. */
+const block = (page: Page, title: string) => page.locator('.code-block').filter({ has: page.locator('.code-title', { hasText: title }) });
+
+test.describe('reference page', () => {
+  test('every command and flag has a heading with its own anchor link', async ({ page }) => {
+    await page.goto(URL);
+    await expect(page.getByRole('heading', { level: 2, name: 'Running containers' })).toHaveAttribute('id', 'running-containers');
+    await expect(page.getByRole('heading', { level: 3, name: 'docker run', exact: true })).toHaveAttribute('id', 'docker-run');
+    await expect(page.getByRole('heading', { level: 4, name: '--privileged', exact: true })).toHaveAttribute('id', 'docker-run-privileged');
+    await expect(page.getByRole('heading', { level: 4, name: '-p, --publish', exact: true })).toHaveAttribute('id', 'docker-run-publish');
+    await expect(page.getByRole('heading', { level: 4, name: '-a, --all' }).and(page.locator('#docker-system-prune-all'))).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Link to section: --privileged' })).toHaveAttribute('href', '#docker-run-privileged');
+    await expect(page.getByRole('link', { name: 'Link to section: docker image ls' })).toHaveAttribute('href', '#docker-image-ls');
+    for (const id of ['docker-host', 'docker-run-itd', 'docker-run-docker-sock', 'docker-system-prune-volumes', 'docker-compose-down']) {
+      await expect(page.locator(`#${id}`)).toHaveCount(1);
+    }
+  });
+
+  test('a deep link lands on the flag', async ({ page }) => {
+    await page.goto(`${URL}#docker-run-device`);
+    await expect(page.locator('#docker-run-device')).toBeInViewport();
+  });
+
+  test('"On this page" lists the groups and commands, not the flags', async ({ page }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(URL);
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    await expect(toc.getByRole('link', { name: 'Running containers' })).toHaveAttribute('href', '#running-containers');
+    await expect(toc.getByRole('link', { name: 'docker system prune' })).toHaveAttribute('href', '#docker-system-prune');
+    await expect(toc.getByRole('link', { name: '--privileged' })).toHaveCount(0);
+  });
+
+  test('aliases and wrong spellings are on the page, in the right entry', async ({ page }) => {
+    await page.goto(URL);
+    const publish = page.locator('tr', { has: page.locator('#docker-run-publish') });
+    await expect(publish).toContainText('Not a flag: --port');
+    const network = page.locator('tr', { has: page.locator('#docker-run-network') });
+    await expect(network).toContainText('--net=host');
+    await expect(network).toContainText('Also accepted: --net');
+    const inspect = page.locator('.cmd-entry', { has: page.locator('#docker-image-inspect') });
+    await expect(inspect).toContainText('docker image details does not exist');
+    const ls = page.locator('.cmd-entry', { has: page.locator('#docker-image-ls') });
+    await expect(ls).toContainText('Also typed as: docker images, docker image list');
+  });
+});
+
+test.describe('copy buttons', () => {
+  test('copy exactly the command: no prompt, no output', async ({ page }) => {
+    await clipboardPage(page);
+    const b = block(page, 'List every container, running or stopped');
+    await b.getByRole('button', { name: 'Copy command' }).click();
+    await expect(b.getByText('Copied', { exact: true })).toBeAttached();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('docker ps -a');
+  });
+
+  test('continuation lines are kept', async ({ page }) => {
+    await clipboardPage(page);
+    await block(page, 'Start a robot container in the background').getByRole('button', { name: 'Copy command' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'docker run -itd --name bot \\\n  --device /dev/video0 \\\n  -v /data:/data \\\n  --network host \\\n  duckietown/dt-core:ente',
+    );
+  });
+
+  test('work from the keyboard and announce "Copied"', async ({ page }) => {
+    await clipboardPage(page);
+    const b = block(page, 'Open a bash shell inside the running container');
+    const button = b.getByRole('button', { name: 'Copy command' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const live = b.locator('[aria-live="polite"]');
+    await expect(live).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('docker exec -it bot bash');
+    await page.keyboard.press('Space');
+    await expect(live).toHaveText('Copied');
+  });
+
+  test('fall back when the Clipboard API is refused', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', {
+        configurable: true,
+        get: () => ({ writeText: () => Promise.reject(new DOMException('refused', 'NotAllowedError')) }),
+      });
+    });
+    await page.goto(URL);
+    await page.evaluate(() => {
+      (window as unknown as { copied: string[] }).copied = [];
+      document.addEventListener('copy', () => (window as unknown as { copied: string[] }).copied.push(String(document.getSelection())));
+    });
+    const b = block(page, 'Delete the stopped container shell');
+    const button = b.getByRole('button', { name: 'Copy command' });
+    await button.click();
+    await expect(b.locator('[aria-live="polite"]')).toHaveText('Copied');
+    expect(await page.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual(['docker rm shell']);
+    await expect(button).toBeFocused();
+  });
+
+  test('every example offers "Explain this command"', async ({ page }) => {
+    await page.goto(URL);
+    const b = block(page, 'Start a web server in the background');
+    const explain = b.getByRole('link', { name: 'Explain this command' });
+    await expect(explain).toHaveAttribute('href', `/explain/?cmd=${encodeURIComponent('docker run -d --name web -p 8080:80 nginx')}`);
+    await explain.click();
+    await expect(page.getByRole('heading', { name: 'What each part does' })).toBeVisible();
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('there are no copy buttons, and the commands are still there', async ({ page }) => {
+    await page.goto(URL);
+    await expect(page.getByRole('button', { name: 'Copy command' })).toHaveCount(0);
+    await expect(page.locator('.code-block').first()).toBeVisible();
+  });
+});
+
+test('search for a flag lands on its section', async ({ page }) => {
+  await page.goto(URL);
+  const urls = await page.evaluate(async () => {
+    const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+    const search = await pagefind.search('--privileged');
+    const data = await Promise.all(search.results.slice(0, 3).map((r: { data: () => Promise<unknown> }) => r.data()));
+    return (data as Array<{ sub_results: Array<{ url: string }> }>).flatMap((d) => d.sub_results.map((s) => s.url));
+  });
+  expect(urls).toContain('/commands/#docker-run-privileged');
+});
