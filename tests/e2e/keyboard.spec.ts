@@ -13,7 +13,7 @@ function chapterPath(): string {
 }
 
 /** Press Tab until `target` has focus (at most `max` times). */
-async function tabTo(page: Page, target: Locator, max = 80) {
+async function tabTo(page: Page, target: Locator, max = 150) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     if (await target.evaluate((el) => el === document.activeElement)) return;
