@@ -186,14 +186,16 @@ interface Ctx {
   parts: Part[];
 }
 
-function unknownFlag(cmd: ExplainCommand, written: string, from?: string): Part {
+/** An unknown flag, with what was probably meant (`--port` → `-p, --publish`) and that flag, if any. */
+function unknownFlag(cmd: ExplainCommand, written: string, from?: string): Part & { meant?: ExplainFlag } {
   const name = written.split('=')[0]!;
   const part: Part = { text: written, kind: 'unknown-flag', label: 'unknown flag', explanation: `${cmd.name} has no flag ${name}.` };
   if (from && from !== written) part.from = from;
   const mistake = cmd.flags.flatMap((f) => f.mistakes ?? []).find((m) => m.wrong === name || m.wrong === written);
   if (mistake) {
     part.suggestion = { text: mistake.right, note: mistake.note, anchor: mistake.anchor };
-    return part;
+    const meant = cmd.flags.find((f) => f.anchor === mistake.anchor);
+    return meant ? { ...part, meant } : part;
   }
   const candidates = cmd.flags.filter((f) => !f.hiddenOf && f.long !== '--help');
   const pool = name.startsWith('--') ? candidates.map((f) => ({ f, key: f.long })) : candidates.filter((f) => f.short).map((f) => ({ f, key: f.short! }));
@@ -204,6 +206,7 @@ function unknownFlag(cmd: ExplainCommand, written: string, from?: string): Part 
   }
   if (best && name.startsWith('--') && best.d <= Math.max(2, Math.floor(name.length / 3))) {
     part.suggestion = { text: flagName(best.f), note: best.f.meaning, ...(best.f.anchor ? { anchor: best.f.anchor } : {}) };
+    return { ...part, meant: best.f };
   }
   return part;
 }
@@ -247,7 +250,14 @@ function explainFlagWord(ctx: Ctx, cmd: ExplainCommand, words: string[], i: numb
     const name = eq < 0 ? w : w.slice(0, eq);
     const f = cmd.flags.find((x) => x.long === name);
     if (!f) {
-      ctx.parts.push(unknownFlag(cmd, w));
+      const { meant, ...part } = unknownFlag(cmd, w);
+      ctx.parts.push(part);
+      // Read the value the way the flag that was probably meant would: `--port 8080:80` as `-p 8080:80`.
+      const next = words[i + 1];
+      if (eq < 0 && meant?.takesValue && next !== undefined && !isFlag(next)) {
+        ctx.parts.push({ text: next, kind: 'value', label: `value of ${name}`, explanation: `Probably meant as the value of ${meant.long}: ${describeValue(meant.hiddenOf ?? meant.long, next).text}` });
+        return 2;
+      }
       return 1;
     }
     ctx.parts.push(flagPart(cmd, f, name, global, eq < 0 ? undefined : w));
@@ -269,7 +279,9 @@ function explainFlagWord(ctx: Ctx, cmd: ExplainCommand, words: string[], i: numb
     const short = `-${w[k]}`;
     const f = cmd.flags.find((x) => x.short === short);
     if (!f) {
-      ctx.parts.push(unknownFlag(cmd, short, w));
+      const { meant, ...part } = unknownFlag(cmd, short, w);
+      void meant;
+      ctx.parts.push(part);
       return 1;
     }
     const part = flagPart(cmd, f, short, global, bundled ? w : undefined);

@@ -53,7 +53,7 @@ customElements.define(
           li.dataset['kind'] = p.kind;
           const body = el('div', 'explain-part-body');
           const kind = el('p', 'explain-kind', KIND_LABEL[p.kind]);
-          if (p.label && p.label !== p.text && !unknown) kind.textContent += `: ${p.label}`;
+          if (['flag', 'global-flag', 'command', 'argument'].includes(p.kind) && p.label !== p.text && p.label !== 'argument') kind.textContent += `: ${p.label}`;
           body.append(kind, el('p', undefined, p.explanation));
           if (p.from) body.append(el('p', 'explain-from', `part of ${p.from}`));
           if (p.caution) {

@@ -66,6 +66,13 @@ test.describe('copy buttons', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('docker ps -a');
   });
 
+  test('chapter code blocks (Markdown fences) copy the same way', async ({ page }) => {
+    await clipboardPage(page);
+    const b = page.locator('.code-block', { hasText: 'docker run --rm --name hello ubuntu:22.04 echo hello' }).first();
+    await b.getByRole('button', { name: 'Copy command' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('docker run --rm --name hello ubuntu:22.04 echo hello');
+  });
+
   test('continuation lines are kept', async ({ page }) => {
     await clipboardPage(page);
     await block(page, 'Start a robot container in the background').getByRole('button', { name: 'Copy command' }).click();

@@ -52,6 +52,8 @@ describe('explain', () => {
     const port = parts('docker run --port 8080:80 nginx').find((p) => p.kind === 'unknown-flag')!;
     expect(port.text).toBe('--port');
     expect(port.suggestion).toMatchObject({ text: '-p, --publish', anchor: 'docker-run-publish' });
+    expect(brief(parts('docker run --port 8080:80 nginx'))).toEqual(['program:docker', 'command:run', 'unknown-flag:--port', 'value:8080:80', 'image:nginx']);
+    expect(parts('docker run -itz ubuntu').map((p) => `${p.kind}:${p.text}`)).toEqual(['program:docker', 'command:run', 'flag:-i', 'flag:-t', 'unknown-flag:-z', 'image:ubuntu']);
     const typo = parts('docker run --privilegd ubuntu').find((p) => p.kind === 'unknown-flag')!;
     expect(typo.suggestion?.text).toBe('--privileged');
   });
