@@ -75,7 +75,7 @@ test.describe('mobile', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     const nav = page.getByRole('navigation', { name: 'Course' });
     await expect(nav).toBeHidden();
-    const menu = page.getByRole('button', { name: 'Menu' });
+    const menu = page.getByRole('button', { name: 'Menu', exact: true });
     await menu.focus();
     await page.keyboard.press('Enter');
     await expect(nav).toBeVisible();
