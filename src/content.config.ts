@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import { readdirSync } from 'node:fs';
+import { glob } from 'astro/loaders';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { chapterSchema } from './schemas/chapter.ts';
 import { commandSchema, parseCommandsFile } from './schemas/command.ts';
@@ -16,13 +16,29 @@ const chapters = defineCollection({
  * The whole file is checked first (duplicate ids, unknown related ids or chapters), so a bad
  * entry fails the build with its id named.
  */
+const COMMANDS_FILE = 'content/reference/commands.yaml';
 const commands = defineCollection({
-  loader: file('content/reference/commands.yaml', {
-    parser: (text) => {
-      const chapterSlugs = readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4));
-      return parseCommandsFile(parseYaml(text), chapterSlugs);
+  // A small loader rather than file(): file() logs a parser error and carries on, and a bad
+  // reference must fail the build with the entry named.
+  loader: {
+    name: 'command-reference',
+    load: async ({ store, parseData, generateDigest, watcher, logger }) => {
+      const load = async () => {
+        const chapterSlugs = readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4));
+        const entries = parseCommandsFile(parseYaml(readFileSync(COMMANDS_FILE, 'utf8')), chapterSlugs, COMMANDS_FILE);
+        store.clear();
+        for (const entry of entries) {
+          const data = await parseData({ id: entry.id, data: entry, filePath: COMMANDS_FILE });
+          store.set({ id: entry.id, data, digest: generateDigest(data), filePath: COMMANDS_FILE });
+        }
+      };
+      await load();
+      watcher?.add(COMMANDS_FILE);
+      watcher?.on('change', (changed) => {
+        if (changed.endsWith(COMMANDS_FILE)) load().catch((e: Error) => logger.error(e.message));
+      });
     },
-  }),
+  },
   schema: commandSchema,
 });
 

@@ -154,10 +154,12 @@ export function commandFileSchema(chapters: readonly string[]) {
     commands.forEach((c, i) => {
       const entry = `"${c.id}"`;
       if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id ${entry} (also entry ${ids.get(c.id)! + 1}); every command needs its own id` });
-      else ids.set(c.id, i);
+      else {
+        ids.set(c.id, i);
+        claim(c.id, `command ${entry}`, [i, 'id']);
+      }
       const expected = c.name.split(' ').join('-');
       if (c.id !== expected) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `id ${entry} does not match name "${c.name}": it must be "${expected}" (anchors are the command words joined with "-")` });
-      claim(c.id, `command ${entry}`, [i, 'id']);
       const longs = new Set<string>();
       c.flags.forEach((f, j) => {
         if (longs.has(f.long)) ctx.addIssue({ code: 'custom', path: [i, 'flags', j, 'long'], message: `command ${entry} lists flag ${f.long} twice` });
