@@ -79,9 +79,12 @@ test.describe('mobile', () => {
     await menu.focus();
     await page.keyboard.press('Enter');
     await expect(nav).toBeVisible();
-    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    // The browser exposes the popover button as expanded; Tab moves into the open menu.
+    await page.keyboard.press('Tab');
+    await expect(nav.locator(':focus')).toHaveCount(1);
     await page.keyboard.press('Escape');
     await expect(nav).toBeHidden();
+    await expect(menu).toBeFocused();
     await menu.click();
     await nav.getByRole('link').nth(1).click();
     await expect(page).toHaveURL(chapters[1]!);
