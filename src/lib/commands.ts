@@ -50,6 +50,31 @@ export function referenceAnchors(commands: readonly Command[]): string[] {
   ]);
 }
 
+/**
+ * Extra anchors so links written with an alias or a common mistake land on the right entry:
+ * `#docker-images` → docker image ls, `#docker-run-port` → the publish flag, `#docker-run-net`
+ * → the network flag. Never one that is (or could be confused with) a real section anchor.
+ */
+export function aliasAnchors(commands: readonly Command[]): Map<string, Array<{ id: string; target: string }>> {
+  const taken = new Set(referenceAnchors(commands));
+  const out = new Map<string, Array<{ id: string; target: string }>>();
+  const add = (target: string, words: string) => {
+    const id = words.replace(/^-+/, '').replace(/=.*$/, '').trim().split(/[\s]+/).join('-').replace(/[^a-z0-9-]/g, '');
+    if (!id || taken.has(id)) return;
+    taken.add(id);
+    out.set(target, [...(out.get(target) ?? []), { id, target }]);
+  };
+  for (const c of commands) {
+    for (const a of c.aliases) add(commandAnchor(c), a);
+    for (const m of c.mistakes) if (m.wrong.startsWith('docker ')) add(commandAnchor(c), m.wrong);
+    for (const f of c.flags) {
+      for (const a of f.aliases) add(flagAnchor(c, f), `${c.id}-${a.replace(/^-+/, '')}`);
+      for (const m of f.mistakes) if (/^--?[a-z]/.test(m.wrong)) add(flagAnchor(c, f), `${c.id}-${m.wrong.replace(/^-+/, '')}`);
+    }
+  }
+  return out;
+}
+
 /** The command answering to `name` (canonical name or alias), e.g. `docker images`. */
 export function findCommand(commands: readonly Command[], name: string): Command | undefined {
   const n = name.trim().replace(/\s+/g, ' ');

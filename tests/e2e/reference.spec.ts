@@ -34,6 +34,13 @@ test.describe('reference page', () => {
     await expect(page.locator('#docker-run-device')).toBeInViewport();
   });
 
+  test('links written with an alias or a wrong spelling land on the right entry', async ({ page }) => {
+    await page.goto(`${URL}#docker-images`);
+    await expect(page.getByRole('heading', { level: 3, name: 'docker image ls' })).toBeInViewport();
+    await page.goto(`${URL}#docker-run-port`);
+    await expect(page.locator('#docker-run-publish')).toBeInViewport();
+  });
+
   test('"On this page" lists the groups and commands, not the flags', async ({ page }) => {
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto(URL);

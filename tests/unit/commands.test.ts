@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseCommandsFile } from '~/schemas/command.ts';
-import { commandAnchor, findCommand, findMistake, flagAnchor, flagLabel, groupCommands, inlineCode, referenceAnchors, referenceToc, topicAnchor } from '~/lib/commands.ts';
+import { aliasAnchors, commandAnchor, findCommand, findMistake, flagAnchor, flagLabel, groupCommands, inlineCode, referenceAnchors, referenceToc, topicAnchor } from '~/lib/commands.ts';
 import { loadCommands } from '../support/reference-data.ts';
 
 const commands = loadCommands();
@@ -30,6 +30,21 @@ describe('anchors', () => {
     ]) {
       expect(anchors, a).toContain(a);
     }
+  });
+});
+
+describe('alias anchors', () => {
+  test('links written with an alias or a mistake land on the right entry, never shadowing a real anchor', () => {
+    const extra = [...aliasAnchors(commands).values()].flat();
+    const byId = new Map(extra.map((a) => [a.id, a.target]));
+    expect(byId.get('docker-images')).toBe('docker-image-ls');
+    expect(byId.get('docker-rmi')).toBe('docker-image-rm');
+    expect(byId.get('docker-image-details')).toBe('docker-image-inspect');
+    expect(byId.get('docker-run-port')).toBe('docker-run-publish');
+    expect(byId.get('docker-run-net')).toBe('docker-run-network');
+    const real = new Set(referenceAnchors(commands));
+    for (const a of extra) expect(real.has(a.id), a.id).toBe(false);
+    expect(new Set(extra.map((a) => a.id)).size).toBe(extra.length);
   });
 });
 
