@@ -35,7 +35,6 @@ customElements.define(
       const form = document.querySelector<HTMLFormElement>('.explain-form')!;
       const input = form.querySelector('textarea')!;
       const out = this.querySelector<HTMLElement>('[data-explain-result]')!;
-      document.querySelector<HTMLElement>('[data-explain-nojs]')!.hidden = true;
       const link = (anchor: string) => `${data.referenceUrl}#${anchor}`;
 
       const render = (cmd: string) => {
