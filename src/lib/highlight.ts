@@ -3,7 +3,12 @@
  * start of a word in the page and up to the end of that word, so `remove` marks `removes` and
  * `--privileged` marks `--privileged`. Pure, so it is unit-tested without a browser.
  */
-import { roughStem } from './spelling.ts';
+
+/** Query parameter that carries the searched words to the result page, which highlights them. */
+export const HIGHLIGHT_PARAM = 'hl';
+
+/** Drop a common English ending so `removing` marks `remove` and `removes` (kept apart from spelling.ts so this chunk stays separate). */
+const stem = (word: string) => word.replace(/(?:ing|ed|es|s|ly)$/, '').replace(/(?<=..)e$/, '') || word;
 
 /** Split a query into the terms to highlight: trimmed of sentence punctuation, 2+ characters. */
 export function highlightTerms(query: string): string[] {
@@ -12,7 +17,7 @@ export function highlightTerms(query: string): string[] {
     .split(/\s+/)
     .map((t) => t.replace(/^[^\p{L}\p{N}\-/.]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((t) => t.length >= 2)
-    .map((t) => (/^[a-z]+$/.test(t) && t.length > 4 ? roughStem(t) : t));
+    .map((t) => (/^[a-z]+$/.test(t) && t.length > 4 ? stem(t) : t));
   return [...new Set(terms)].sort((a, b) => b.length - a.length);
 }
 

@@ -1,6 +1,8 @@
+import { HIGHLIGHT_PARAM } from './highlight.ts';
+
 /**
  * Shaping Pagefind results into what the search box shows: one entry per matching section,
- * best section of each page first. Pure, so it is unit-tested without a browser.
+ * best sections first across pages. Pure, so it is unit-tested without a browser.
  */
 
 export interface PagefindWeightedLocation { weight: number; balanced_score: number; location: number }
@@ -15,6 +17,8 @@ export interface PagefindSubResult {
 export interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The page text; word `n` (split on white space) is location `n`. */
+  content?: string;
   meta: { title?: string } & Record<string, string | undefined>;
   sub_results?: PagefindSubResult[];
 }
@@ -28,19 +32,18 @@ export interface SectionHit {
   /** HTML excerpt with `<mark>` around matched words (escaped by Pagefind). */
   excerpt: string;
   score: number;
+  /** How the score came about (per-term matches, phrase, heading), for tuning. */
+  why?: string;
 }
 
 /**
  * Pagefind ranking options (see https://pagefind.app/docs/ranking/), shared by the search box and
- * the tests. Sections are short and the command reference is one long page, so page length
- * counts less than Pagefind's default.
+ * the tests. Pagefind only chooses which pages to load; sections are ranked here. The command
+ * reference is one long page of short sections, so page length counts for little.
  */
 export const SEARCH_RANKING = {
-  pageLength: 0.3,
+  pageLength: 0.1,
 } as const;
-
-/** Query parameter that carries the searched words to the result page, which highlights them. */
-export const HIGHLIGHT_PARAM = 'hl';
 
 /** Add the searched words to a result URL (`/commands/?hl=daemon#docker-host`). */
 export function withHighlight(url: string, query: string): string {
@@ -52,30 +55,230 @@ export function withHighlight(url: string, query: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}${HIGHLIGHT_PARAM}=${encodeURIComponent(q).replace(/%20/g, '+')}${frag}`;
 }
 
-function sectionScore(s: PagefindSubResult): number {
-  if (s.weighted_locations?.length) return s.weighted_locations.reduce((t, w) => t + w.balanced_score, 0);
-  return s.locations?.length ?? 0;
+/** How rare a word is on the site, 0 (everywhere) to 1 (rare or unknown): from its rank in the vocabulary (most frequent first). */
+export type Rarity = (term: string) => number;
+
+/** Lower case, without sentence punctuation around it; leading dashes and slashes of flags and paths stay. */
+export function normaliseTerm(word: string): string {
+  return word.toLowerCase().replace(/^[^\p{L}\p{N}\-/.]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+/** The words of a query, normalised, without duplicates. */
+export function queryTerms(query: string): string[] {
+  return [...new Set(query.split(/\s+/).map(normaliseTerm).filter(Boolean))];
+}
+
+const stem = (w: string) => w.replace(/(?:ing|ed|es|s|ly)$/, '').replace(/(?<=..)e$/, '') || w;
+const parts = (w: string) => w.split(/[-.:/=_]+/).filter(Boolean);
+
+/**
+ * How well a page word matches a query term: 1 for the same word, 0.9 for the same stem or a word
+ * that contains the term as a whole part (`/var/run/docker.sock` for `docker.sock`), 0.8 for the
+ * word being typed, 0.4 for a part of a compound word (`docker` in `docker.sock`), else 0.
+ */
+export function matchStrength(pageWord: string, term: string, last = false): number {
+  const w = normaliseTerm(pageWord);
+  if (!w || !term) return 0;
+  if (w === term) return 1;
+  const sw = stem(w.replace(/^-+/, ''));
+  const st = stem(term.replace(/^-+/, ''));
+  if (/^-/.test(term) === /^-/.test(w) && sw === st) return 0.9;
+  if (/[-.:/=]/.test(term.replace(/^-+/, '')) && w.includes(term)) return 0.9;
+  if (last && w.startsWith(term) && term.length >= 3) return 0.8;
+  if (!/^-/.test(term) && parts(w).some((p) => p === term || stem(p) === st)) return 0.4;
+  return 0;
+}
+
+interface Section {
+  sub: PagefindSubResult;
+  page: PagefindResultData;
+  pageRank: number;
+  level: number;
+  /** Weighted matches per query term. */
+  terms: number[];
+  /** Share of neighbouring query-term pairs that stand next to each other in the section (0 to 1). */
+  phrase: number;
+  /** Words of the heading and its parent headings (a flag's heading with its command's). */
+  titleWords: string[];
+  parent?: Section | undefined;
+  score: number;
+  why?: string;
+}
+
+const levelOf = (s: PagefindSubResult) => {
+  const m = /^h([1-6])$/.exec(s.anchor?.element ?? '');
+  return m ? Number(m[1]) : 1;
+};
+
+/** Weighted matches at which a term counts half (more matches help less and less). */
+const SATURATION = 5;
+/** How much a parent section's matches count for its subsections (a flag under its command). */
+const PARENT = 0.5;
+/** Extra score for a heading made of the query's words, and for query words standing together. */
+const TITLE_BONUS = 1.5;
+const PHRASE_BONUS = 0.5;
+/**
+ * English function words (the usual stop-word list of information retrieval, e.g. NLTK's). They
+ * do not pick pages or sections ("remove all stopped containers" is about remove, stopped,
+ * containers) and do not break a phrase ("delete an image" is the phrase "delete image").
+ */
+export const STOP_WORDS = new Set(
+  ('i me my myself we our ours you your yours he him his she her it its itself they them their what which who whom ' +
+    'this that these those am is are was were be been being have has had having do does did doing a an the and but ' +
+    'if or because as until while of at by for with about against between into through during before after above ' +
+    'below to from up down in out on off over under again further then once here there when where why how all any ' +
+    'both each few more most other some such no nor not only own same so than too very can will just should now').split(' '),
+);
+
+/**
+ * Rank every matching section of the loaded pages. Each query term counts by how rare it is on
+ * the site (`rarity`), how strongly the section matches it (headings and weighted words count
+ * more, with diminishing returns) and whether the section's parent heading matches it (a flag
+ * under its command). Sections that match more of the rare terms win; a heading made of the
+ * query's words and query words standing together in the text add to that. Best first.
+ */
+export function rankSections(pages: PagefindResultData[], query: string, rarity: Rarity = () => 1): Section[] {
+  const terms = significantTerms(query);
+  const idf = terms.map((t) => (t.length === 1 && !/\d/.test(t) ? 0.05 : rarity(t)));
+  const last = terms.length - 1;
+  const all: Section[] = [];
+  pages.forEach((page, pageRank) => {
+    const words = page.content?.split(/\s+/) ?? [];
+    const subs = [...(page.sub_results ?? [])].sort((a, b) => (a.anchor?.location ?? 0) - (b.anchor?.location ?? 0));
+    const stack: Section[] = [];
+    for (const sub of subs) {
+      const level = levelOf(sub);
+      const weights = new Map((sub.weighted_locations ?? []).map((w) => [w.location, w.weight]));
+      const tf = terms.map(() => 0);
+      const at = terms.map(() => new Map<number, number>());
+      for (const loc of sub.locations ?? []) {
+        const word = words[loc] ?? '';
+        const weight = Math.max(1, weights.get(loc) ?? 1);
+        terms.forEach((t, i) => {
+          const m = matchStrength(word, t, i === last);
+          if (m) {
+            tf[i]! += m * weight;
+            at[i]!.set(loc, Math.max(m, at[i]!.get(loc) ?? 0));
+          }
+        });
+      }
+      // Neighbouring significant query words (not "a", "the") within two words of each other, in
+      // order: a full point when both are spelled as in the query, half for other forms.
+      let pairs = 0;
+      for (let i = 0, j = 1; j < terms.length; i++, j++) {
+        let best = 0;
+        for (const [l, m] of at[i]!) {
+          for (const gap of [1, 2, 3]) {
+            const n = at[j]!.get(l + gap);
+            if (n) best = Math.max(best, m === 1 && n === 1 ? 1 : 0.5);
+          }
+        }
+        pairs += best;
+      }
+      while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
+      const parent = stack[stack.length - 1];
+      const ownTitle = level > 1 ? sub.title.split(/\s+/).map(normaliseTerm).filter(Boolean) : [];
+      const section: Section = {
+        sub, page, pageRank, level, terms: tf, parent, score: 0,
+        phrase: Math.max(terms.length > 1 ? pairs / (terms.length - 1) : 0, parent && parent.level > 1 ? parent.phrase * PARENT : 0),
+        titleWords: [...(parent && parent.level > 1 ? parent.titleWords : []), ...ownTitle],
+      };
+      stack.push(section);
+      all.push(section);
+    }
+  });
+  // Words that match nowhere (not on the site, or an uncorrected typo) cannot tell sections apart.
+  const found = terms.map((_, i) => all.some((s) => s.terms[i]! > 0));
+  const totalIdf = idf.reduce((a, b, i) => a + (found[i] ? b : 0), 0) || 1;
+  for (const s of all) {
+    let score = 0;
+    let covered = 0;
+    let titleCovered = 0;
+    terms.forEach((t, i) => {
+      const tf = s.terms[i]! + (s.parent && s.parent.level > 1 ? s.parent.terms[i]! * PARENT : 0);
+      if (tf <= 0) return;
+      score += idf[i]! * (tf / (tf + SATURATION));
+      covered += idf[i]!;
+      if (s.titleWords.some((w) => matchStrength(w, t, i === last) >= 0.8)) titleCovered += idf[i]!;
+    });
+    // How much of the heading the query explains: "docker exec" is all of `docker exec`, a third of "exec format error".
+    const titleRarity = s.titleWords.map((w) => rarity(w));
+    const explained = s.titleWords.reduce((sum, w, j) => sum + (terms.some((t, i) => matchStrength(w, t, i === last) >= 0.8) ? titleRarity[j]! : 0), 0);
+    const precision = explained / (titleRarity.reduce((a, b) => a + b, 0) || 1);
+    s.score = score * (covered / totalIdf) ** 2 * (1 + TITLE_BONUS * precision * (titleCovered / totalIdf)) * (1 + PHRASE_BONUS * s.phrase);
+    s.why = `tf ${s.terms.map((x) => x.toFixed(1)).join('/')} idf ${idf.map((x) => x.toFixed(2)).join('/')} base ${score.toFixed(3)} cover ${(covered / totalIdf).toFixed(2)} title ${precision.toFixed(2)}x${(titleCovered / totalIdf).toFixed(2)} phrase ${s.phrase.toFixed(2)}`;
+  }
+  return all.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.pageRank - b.pageRank);
+}
+
+/** The words of a query that pick pages and sections: without stop words, unless it has nothing else. */
+export function significantTerms(query: string): string[] {
+  const all = queryTerms(query);
+  const content = all.filter((t) => !STOP_WORDS.has(t));
+  return content.length ? content : all;
 }
 
 /**
- * Turn Pagefind page results (in Pagefind's order) into section hits: for each page its matching
- * sections, best first, at most `perPage` of them.
+ * A copy of Pagefind's result data. Pagefind hands out the same object for a page in every
+ * search and overwrites its matches, so take a copy before the next search's data() of that page.
  */
-export function toSectionHits(pages: PagefindResultData[], { perPage = 3, highlight = '' }: { perPage?: number; highlight?: string } = {}): SectionHit[] {
+export function snapshotPageData(d: PagefindResultData): PagefindResultData {
+  return {
+    ...d,
+    sub_results: (d.sub_results ?? []).map((sub) => ({ ...sub, locations: [...(sub.locations ?? [])], weighted_locations: [...(sub.weighted_locations ?? [])] })),
+  };
+}
+
+/**
+ * Merge the data of one page from several searches (the whole query, and each of its words):
+ * the union of matched locations, page-wide and per section. Pagefind keeps only pages that
+ * contain every word of a query, and a pasted error message has words of its own (a container
+ * name, a port), so the search box also searches word by word and merges.
+ */
+export function mergePageData(datas: PagefindResultData[]): PagefindResultData {
+  const [first, ...rest] = datas;
+  if (!first) throw new Error('mergePageData needs at least one result');
+  if (!rest.length) return first;
+  const subs = new Map<string, PagefindSubResult>();
+  for (const d of datas) {
+    for (const sub of d.sub_results ?? []) {
+      const have = subs.get(sub.url);
+      if (!have) {
+        subs.set(sub.url, { ...sub, locations: [...(sub.locations ?? [])], weighted_locations: [...(sub.weighted_locations ?? [])] });
+        continue;
+      }
+      const known = new Set(have.locations);
+      for (const l of sub.locations ?? []) if (!known.has(l)) have.locations!.push(l);
+      const knownW = new Set(have.weighted_locations!.map((w) => w.location));
+      for (const w of sub.weighted_locations ?? []) if (!knownW.has(w.location)) have.weighted_locations!.push(w);
+      // Keep the excerpt that highlights the most.
+      if ((sub.excerpt.match(/<mark>/g)?.length ?? 0) > (have.excerpt.match(/<mark>/g)?.length ?? 0)) have.excerpt = sub.excerpt;
+    }
+  }
+  return { ...first, sub_results: [...subs.values()] };
+}
+
+/**
+ * Turn Pagefind page results into section hits, best first across pages (see rankSections), at
+ * most `perPage` sections of one page. Pages without usable sections keep Pagefind's order.
+ */
+export function toSectionHits(
+  pages: PagefindResultData[],
+  { perPage = 5, highlight = '', rarity }: { perPage?: number; highlight?: string; rarity?: Rarity | undefined } = {},
+): SectionHit[] {
   const link = (url: string) => withHighlight(url, highlight);
+  const ranked = rankSections(pages, highlight, rarity);
+  const perPageCount = new Map<string, number>();
   const hits: SectionHit[] = [];
+  for (const s of ranked) {
+    const n = perPageCount.get(s.page.url) ?? 0;
+    if (n >= perPage) continue;
+    perPageCount.set(s.page.url, n + 1);
+    const isPageTop = !s.sub.anchor || s.sub.anchor.element === 'h1';
+    hits.push({ url: link(s.sub.url), pageTitle: s.page.meta.title ?? s.page.url, section: isPageTop ? undefined : s.sub.title, excerpt: s.sub.excerpt, score: s.score, why: s.why });
+  }
   for (const page of pages) {
-    const pageTitle = page.meta.title ?? page.url;
-    const subs = (page.sub_results ?? []).filter((s) => sectionScore(s) > 0 || (s.locations?.length ?? 0) > 0);
-    if (!subs.length) {
-      hits.push({ url: link(page.url), pageTitle, section: undefined, excerpt: page.excerpt, score: 0 });
-      continue;
-    }
-    const ranked = [...subs].sort((a, b) => sectionScore(b) - sectionScore(a)).slice(0, perPage);
-    for (const s of ranked) {
-      const isPageTop = !s.anchor || s.anchor.element === 'h1';
-      hits.push({ url: link(s.url), pageTitle, section: isPageTop ? undefined : s.title, excerpt: s.excerpt, score: sectionScore(s) });
-    }
+    if (!perPageCount.has(page.url)) hits.push({ url: link(page.url), pageTitle: page.meta.title ?? page.url, section: undefined, excerpt: page.excerpt, score: 0 });
   }
   return hits;
 }

@@ -8,7 +8,7 @@
 export interface Vocabulary {
   /** Format version. */
   v: 1;
-  /** Lower-case words of 3 or more letters, most frequent first, separated by single spaces. */
+  /** Lower-case words of 2 or more letters, most frequent first, separated by single spaces. */
   words: string;
 }
 
@@ -42,7 +42,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 /** A rough English stem, only to decide whether a word is "known" (Pagefind stems the same way). */
 export function roughStem(word: string): string {
-  return word.replace(/(?:ing|ed|es|s|ly)$/, '') || word;
+  return word.replace(/(?:ing|ed|es|s|ly)$/, '').replace(/(?<=..)e$/, '') || word;
 }
 
 /** Words and stems of a vocabulary, prepared once for fast look-ups. */
@@ -50,11 +50,29 @@ export class Speller {
   readonly words: string[];
   private readonly known: Set<string>;
   private readonly stems: Set<string>;
+  private readonly ranks = new Map<string, number>();
 
   constructor(vocab: Vocabulary | string[]) {
     this.words = Array.isArray(vocab) ? vocab : vocab.words.split(' ').filter(Boolean);
     this.known = new Set(this.words);
     this.stems = new Set(this.words.map(roughStem));
+    this.words.forEach((w, i) => {
+      if (!this.ranks.has(w)) this.ranks.set(w, i);
+      const s = roughStem(w);
+      if (!this.ranks.has(s)) this.ranks.set(s, i);
+    });
+  }
+
+  /**
+   * How rare a search term is on the site, from 0 (the most frequent word) to 1 (rare, or not a
+   * plain word: flags, paths, numbers). The vocabulary is sorted by frequency, so by Zipf's law
+   * the logarithm of a word's rank stands in for its inverse document frequency.
+   */
+  rarity(term: string): number {
+    if (!/^[a-z]+$/.test(term)) return 1;
+    const rank = this.ranks.get(term) ?? this.ranks.get(roughStem(term));
+    if (rank === undefined) return 1;
+    return (Math.log(2 + rank) / Math.log(2 + this.words.length)) ** 2;
   }
 
   /**
@@ -74,12 +92,15 @@ export class Speller {
   suggest(word: string, prefix = false): string | undefined {
     const w = word.toLowerCase();
     if (this.isKnown(w, prefix)) return undefined;
-    const max = w.length <= 4 ? 1 : 2;
+    // One edit; two only in long words and only inside them (first and last two letters as
+    // typed), so an inflection the site does not use ("difference" / "different") is not "corrected".
+    const max = w.length >= 8 ? 2 : 1;
     let best: string | undefined;
     let bestD = max + 1;
     for (const v of this.words) {
-      if (Math.abs(v.length - w.length) > max) continue;
+      if (v.length < 3 || Math.abs(v.length - w.length) > max) continue;
       const d = editDistance(w, v, max);
+      if (d === 2 && (v.slice(0, 2) !== w.slice(0, 2) || v.slice(-2) !== w.slice(-2))) continue;
       if (d < bestD) {
         bestD = d;
         best = v;
@@ -111,7 +132,7 @@ export class Speller {
 }
 
 /**
- * Tokenise page text into vocabulary words (lower case, letters only, 3 to 24 letters) and return
+ * Tokenise page text into vocabulary words (lower case, letters only, 2 to 24 letters) and return
  * them most frequent first (ties alphabetically, so the output is stable).
  */
 export function buildVocabulary(texts: Iterable<string>): Vocabulary {
@@ -119,7 +140,7 @@ export function buildVocabulary(texts: Iterable<string>): Vocabulary {
   for (const text of texts) {
     for (const m of text.toLowerCase().matchAll(/[a-z]+/g)) {
       const w = m[0];
-      if (w.length < 3 || w.length > 24) continue;
+      if (w.length < 2 || w.length > 24) continue;
       counts.set(w, (counts.get(w) ?? 0) + 1);
     }
   }

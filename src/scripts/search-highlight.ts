@@ -3,8 +3,7 @@
  * chapter text and bring the section (or the first match) into view. Loaded by site.ts only when
  * the URL carries `hl`, so ordinary page views never fetch it.
  */
-import { HIGHLIGHT_PARAM } from '../lib/search.ts';
-import { highlightPattern } from '../lib/highlight.ts';
+import { HIGHLIGHT_PARAM, highlightPattern } from '../lib/highlight.ts';
 
 const words = new URLSearchParams(location.search).get(HIGHLIGHT_PARAM) ?? '';
 const pattern = highlightPattern(words);

@@ -4,13 +4,13 @@
  * index built at compile time, under the site's base path, and corrects typos against the
  * vocabulary the build writes next to it (src/integrations/pagefind.ts).
  */
-import { SEARCH_RANKING, toSectionHits, type PagefindResultData, type SectionHit } from '../lib/search.ts';
+import { SEARCH_RANKING, mergePageData, significantTerms, snapshotPageData, toSectionHits, type PagefindResultData, type SectionHit } from '../lib/search.ts';
 import { Speller, type Vocabulary } from '../lib/spelling.ts';
 
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(q: string): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
+  search(q: string): Promise<{ results: Array<{ id: string; score: number; data(): Promise<PagefindResultData> }> } | null>;
 }
 
 const base = document.documentElement.dataset['base'] ?? '/';
@@ -18,7 +18,7 @@ let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pf.options({ baseUrl: base, excerptLength: 24, ranking: SEARCH_RANKING });
+    await pf.options({ baseUrl: base, excerptLength: 24, ranking: SEARCH_RANKING, noWorker: true });
     await pf.init();
     return pf;
   })();
@@ -33,7 +33,8 @@ function loadSpeller(): Promise<Speller | undefined> {
   return speller;
 }
 
-const MAX_PAGES = 8;
+/** Pages whose sections are shown: each page costs one fragment download (the first query must stay small). */
+const MAX_PAGES = 5;
 
 export interface SearchOutcome {
   /** The query that was searched: the student's, or the corrected one. */
@@ -43,14 +44,42 @@ export interface SearchOutcome {
   hits: SectionHit[];
 }
 
-/** Search the course the way the search box does: spelling correction, then Pagefind, then sections. */
+interface Found { id: string; score: number; data(): Promise<PagefindResultData> }
+
+/**
+ * Search the course the way the search box does: spelling correction; Pagefind for the whole
+ * query and, for longer queries, for each word (Pagefind keeps only pages with every word, and a
+ * pasted error message carries words of its own); the best pages by rare words found; their
+ * sections ranked (src/lib/search.ts).
+ */
 export async function searchCourse(q: string): Promise<SearchOutcome> {
   const [pf, sp] = await Promise.all([loadPagefind(), loadSpeller()]);
   const corrected = sp?.correct(q);
   const query = corrected ?? q;
-  const res = await pf.search(query);
-  const pages = res ? await Promise.all(res.results.slice(0, MAX_PAGES).map((r) => r.data())) : [];
-  return { query, corrected, hits: toSectionHits(pages, { highlight: query }) };
+  const rarity = sp ? (t: string) => sp.rarity(t) : () => 1;
+  const words = significantTerms(query);
+  const searches = [words.join(' '), ...(words.length > 1 ? words : [])];
+  const results = await Promise.all(searches.map(async (s) => ((await pf.search(s))?.results ?? []) as Found[]));
+  // Pages: those with every word first, then by the rarity of the words they contain.
+  const byPage = new Map<string, { score: number; found: Found[] }>();
+  results.forEach((list, i) => {
+    const weight = i === 0 ? 1 : rarity(words[i - 1]!);
+    list.forEach((r, rank) => {
+      const p = byPage.get(r.id) ?? { score: 0, found: [] };
+      p.score += weight * (1 - rank / (list.length + 1) / 10);
+      p.found.push(r);
+      byPage.set(r.id, p);
+    });
+  });
+  const best = [...byPage.values()].sort((a, b) => b.score - a.score).slice(0, MAX_PAGES);
+  const pages = await Promise.all(
+    best.map(async (p) => {
+      const copies: PagefindResultData[] = [];
+      for (const r of p.found) copies.push(snapshotPageData(await r.data())); // one at a time: see snapshotPageData
+      return mergePageData(copies);
+    }),
+  );
+  return { query, corrected, hits: toSectionHits(pages, { highlight: query, rarity }) };
 }
 
 let uid = 0;

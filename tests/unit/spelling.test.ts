@@ -19,11 +19,12 @@ describe('editDistance', () => {
 });
 
 describe('buildVocabulary', () => {
-  it('lists words of 3+ letters, most frequent first', () => {
+  it('lists words of 2+ letters, most frequent first', () => {
     const v = buildVocabulary(['The daemon runs. The daemon listens on docker.sock', 'Docker images']);
     expect(v.words.split(' ').slice(0, 3)).toEqual(['daemon', 'docker', 'the']);
     expect(v.words).toContain('sock');
-    expect(v.words).not.toMatch(/\bon\b/);
+    expect(v.words).toMatch(/\bon\b/);
+    expect(v.words.split(' ')).not.toContain('a');
   });
 });
 
@@ -38,6 +39,7 @@ describe('Speller', () => {
   it('leaves known words, stems, numbers and short words alone', () => {
     expect(speller.suggest('docker')).toBeUndefined();
     expect(speller.suggest('removing')).toBeUndefined();
+    expect(speller.suggest('removal')).toBeUndefined();
     expect(speller.suggest('ports')).toBeUndefined();
     expect(speller.suggest('8080')).toBeUndefined();
     expect(speller.suggest('rm')).toBeUndefined();
@@ -46,8 +48,19 @@ describe('Speller', () => {
     expect(speller.suggest('conta', true)).toBeUndefined();
     expect(speller.correct('docker conta')).toBeUndefined();
   });
+  it('rates rare words higher than frequent ones, flags and unknown words highest', () => {
+    expect(speller.rarity('docker')).toBeLessThan(speller.rarity('sort'));
+    expect(speller.rarity('ports')).toBe(speller.rarity('port'));
+    expect(speller.rarity('--rm')).toBe(1);
+    expect(speller.rarity('kubernetes')).toBe(1);
+  });
   it('gives up when nothing is close', () => {
     expect(speller.suggest('kubernetes')).toBeUndefined();
+  });
+  it('allows two edits only inside long words, not a different ending', () => {
+    const sp = new Speller(['different', 'privileged']);
+    expect(sp.suggest('difference')).toBeUndefined();
+    expect(sp.suggest('privelaged')).toBe('privileged');
   });
   it('corrects queries, keeping flag dashes and other words', () => {
     expect(speller.correct('--privilaged')).toBe('--privileged');

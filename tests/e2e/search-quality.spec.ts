@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+
+/**
+ * Search quality: every query of tests/search/queries.yaml goes through the site's real search
+ * (the <site-search> box on /search/, the same code as the header dialog: spelling correction,
+ * Pagefind, section shaping) and the expected section must come first for at least 90% of the
+ * queries and in the top three for all of them. Runs against the root build and the sub-path
+ * build. Prints a table of the misses.
+ */
+interface Query { query: string; expect: string; kind: string }
+const queries = parse(readFileSync(new URL('../search/queries.yaml', import.meta.url), 'utf8')) as Query[];
+
+const FIRST_TARGET = 0.9;
+
+/** `/docker-basics/commands/?hl=x#docker-run` → `/commands/#docker-run` */
+function normalise(href: string, base: string): string {
+  const u = new URL(href, 'http://x');
+  const path = u.pathname.startsWith(base) ? `/${u.pathname.slice(base.length)}` : u.pathname;
+  return `${path}${u.hash}`;
+}
+
+async function runAll(page: Page, origin: string, base: string) {
+  await page.goto(`${origin}${base}search/`);
+  const box = page.locator('site-search.search-page');
+  const input = box.getByRole('searchbox');
+  const rows: Array<Query & { rank: number; got: string[] }> = [];
+  for (const q of queries) {
+    await input.fill(q.query);
+    await box.locator(`ol[data-query="${CSS.escape(q.query)}"]`).waitFor({ state: 'attached' });
+    const got = (await box.locator('a.search-hit').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map((h) => normalise(h, base));
+    rows.push({ ...q, rank: got.indexOf(q.expect) + 1, got });
+  }
+  return rows;
+}
+
+const CSS = { escape: (s: string) => s.replace(/["\\]/g, '\\$&') };
+
+for (const [name, origin, base] of [
+  ['root', 'http://localhost:4321', '/'],
+  ['base /docker-basics/', 'http://localhost:4322', '/docker-basics/'],
+] as const) {
+  test(`query set: expected section first for ${FIRST_TARGET * 100}%, top three for all (${name})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    expect(queries.length).toBeGreaterThanOrEqual(50);
+    const rows = await runAll(page, origin, base);
+    const first = rows.filter((r) => r.rank === 1).length;
+    const top3 = rows.filter((r) => r.rank >= 1 && r.rank <= 3).length;
+    const misses = rows.filter((r) => r.rank !== 1);
+    const table = misses.map((r) => `  ${(r.rank ? `#${r.rank}` : 'miss').padEnd(5)} ${r.kind.padEnd(10)} ${JSON.stringify(r.query).padEnd(50)} want ${r.expect}\n        got ${r.got.slice(0, 3).join('  ') || '(nothing)'}`);
+    console.log(`search quality (${name}): first ${first}/${rows.length} (${((100 * first) / rows.length).toFixed(1)}%), top 3 ${top3}/${rows.length}\n${table.join('\n')}`);
+    expect.soft(first / rows.length, 'share of queries with the expected section first').toBeGreaterThanOrEqual(FIRST_TARGET);
+    expect(misses.filter((r) => r.rank < 1 || r.rank > 3).map((r) => `${r.query} → ${r.expect}`), 'queries without the expected section in the top three').toEqual([]);
+  });
+}
