@@ -16,10 +16,14 @@ export const SEARCH_CHARACTERS = '-.:/=';
 
 /** Where the spelling vocabulary is written, relative to the output directory (and the base path). */
 export const VOCABULARY_PATH = 'search/vocab.json';
+/** The most frequent words only: how common each query word is (loaded with the first search; small). */
+export const COMMON_WORDS_PATH = 'search/common.json';
+const COMMON_WORDS = 300;
 
 /**
  * Write the words of every indexed page (most frequent first) for the search box's spelling
- * suggestions ("Showing results for daemon"). Returns the number of words.
+ * suggestions ("Showing results for daemon"), and the most frequent of them, which rank query
+ * words by how common they are. Returns the number of words.
  */
 export async function writeVocabulary(outDir: string): Promise<number> {
   const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith('.html'));
@@ -27,6 +31,7 @@ export async function writeVocabulary(outDir: string): Promise<number> {
   const vocab = buildVocabulary(texts);
   await mkdir(join(outDir, 'search'), { recursive: true });
   await writeFile(join(outDir, VOCABULARY_PATH), JSON.stringify(vocab));
+  await writeFile(join(outDir, COMMON_WORDS_PATH), JSON.stringify(buildVocabulary(texts, COMMON_WORDS)));
   return vocab.words.split(' ').length;
 }
 

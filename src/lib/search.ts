@@ -98,6 +98,8 @@ interface Section {
   terms: number[];
   /** Share of neighbouring query-term pairs that stand next to each other in the section (0 to 1). */
   phrase: number;
+  /** Where each query term matches in the page, and how strongly. */
+  at: Array<Map<number, number>>;
   /** Words of the heading and its parent headings (a flag's heading with its command's). */
   titleWords: string[];
   parent?: Section | undefined;
@@ -142,6 +144,13 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
   const idf = terms.map((t) => (t.length === 1 && !/\d/.test(t) ? 0.05 : rarity(t)));
   const last = terms.length - 1;
   const all: Section[] = [];
+  const memo = new Map<string, number>();
+  const strength = (word: string, i: number) => {
+    const key = `${i}\u0000${word}`;
+    let m = memo.get(key);
+    if (m === undefined) memo.set(key, (m = matchStrength(word, terms[i]!, i === last)));
+    return m;
+  };
   pages.forEach((page, pageRank) => {
     const words = page.content?.split(/\s+/) ?? [];
     const subs = [...(page.sub_results ?? [])].sort((a, b) => (a.anchor?.location ?? 0) - (b.anchor?.location ?? 0));
@@ -154,33 +163,19 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
       for (const loc of sub.locations ?? []) {
         const word = words[loc] ?? '';
         const weight = Math.max(1, weights.get(loc) ?? 1);
-        terms.forEach((t, i) => {
-          const m = matchStrength(word, t, i === last);
+        terms.forEach((_, i) => {
+          const m = strength(word, i);
           if (m) {
             tf[i]! += m * weight;
             at[i]!.set(loc, Math.max(m, at[i]!.get(loc) ?? 0));
           }
         });
       }
-      // Neighbouring significant query words (not "a", "the") within two words of each other, in
-      // order: a full point when both are spelled as in the query, half for other forms.
-      let pairs = 0;
-      for (let i = 0, j = 1; j < terms.length; i++, j++) {
-        let best = 0;
-        for (const [l, m] of at[i]!) {
-          for (const gap of [1, 2, 3]) {
-            const n = at[j]!.get(l + gap);
-            if (n) best = Math.max(best, m === 1 && n === 1 ? 1 : 0.5);
-          }
-        }
-        pairs += best;
-      }
       while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
       const parent = stack[stack.length - 1];
       const ownTitle = level > 1 ? sub.title.split(/\s+/).map(normaliseTerm).filter(Boolean) : [];
       const section: Section = {
-        sub, page, pageRank, level, terms: tf, parent, score: 0,
-        phrase: Math.max(terms.length > 1 ? pairs / (terms.length - 1) : 0, parent && parent.level > 1 ? parent.phrase * PARENT : 0),
+        sub, page, pageRank, level, terms: tf, parent, score: 0, at, phrase: 0,
         titleWords: [...(parent && parent.level > 1 ? parent.titleWords : []), ...ownTitle],
       };
       stack.push(section);
@@ -190,20 +185,41 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
   // Words that match nowhere (not on the site, or an uncorrected typo) cannot tell sections apart.
   const found = terms.map((_, i) => all.some((s) => s.terms[i]! > 0));
   const totalIdf = idf.reduce((a, b, i) => a + (found[i] ? b : 0), 0) || 1;
+  // Neighbouring query words that occur on the site, within three words of each other and in
+  // order: a full point when both are spelled as in the query, half for other forms.
+  const chain = terms.map((_, i) => i).filter((i) => found[i]);
+  const ownPhrase = (s: Section) => {
+    if (chain.length < 2) return 0;
+    let pairs = 0;
+    for (let k = 1; k < chain.length; k++) {
+      const [a, b] = [s.at[chain[k - 1]!]!, s.at[chain[k]!]!];
+      let best = 0;
+      for (const [l, m] of a) {
+        for (const gap of [1, 2, 3]) {
+          const n = b.get(l + gap);
+          if (n) best = Math.max(best, m === 1 && n === 1 ? 1 : 0.5);
+        }
+      }
+      pairs += best;
+    }
+    return pairs / (chain.length - 1);
+  };
+  for (const s of all) s.phrase = ownPhrase(s);
+  for (const s of all) if (s.parent && s.parent.level > 1) s.phrase = Math.max(s.phrase, ownPhrase(s.parent) * PARENT);
   for (const s of all) {
     let score = 0;
     let covered = 0;
     let titleCovered = 0;
-    terms.forEach((t, i) => {
+    terms.forEach((_, i) => {
       const tf = s.terms[i]! + (s.parent && s.parent.level > 1 ? s.parent.terms[i]! * PARENT : 0);
       if (tf <= 0) return;
       score += idf[i]! * (tf / (tf + SATURATION));
       covered += idf[i]!;
-      if (s.titleWords.some((w) => matchStrength(w, t, i === last) >= 0.8)) titleCovered += idf[i]!;
+      if (s.titleWords.some((w) => strength(w, i) >= 0.8)) titleCovered += idf[i]!;
     });
     // How much of the heading the query explains: "docker exec" is all of `docker exec`, a third of "exec format error".
     const titleRarity = s.titleWords.map((w) => rarity(w));
-    const explained = s.titleWords.reduce((sum, w, j) => sum + (terms.some((t, i) => matchStrength(w, t, i === last) >= 0.8) ? titleRarity[j]! : 0), 0);
+    const explained = s.titleWords.reduce((sum, w, j) => sum + (terms.some((_, i) => strength(w, i) >= 0.8) ? titleRarity[j]! : 0), 0);
     const precision = explained / (titleRarity.reduce((a, b) => a + b, 0) || 1);
     s.score = score * (covered / totalIdf) ** 2 * (1 + TITLE_BONUS * precision * (titleCovered / totalIdf)) * (1 + PHRASE_BONUS * s.phrase);
     s.why = `tf ${s.terms.map((x) => x.toFixed(1)).join('/')} idf ${idf.map((x) => x.toFixed(2)).join('/')} base ${score.toFixed(3)} cover ${(covered / totalIdf).toFixed(2)} title ${precision.toFixed(2)}x${(titleCovered / totalIdf).toFixed(2)} phrase ${s.phrase.toFixed(2)}`;

@@ -8,6 +8,8 @@
 export interface Vocabulary {
   /** Format version. */
   v: 1;
+  /** Words in the whole vocabulary (set in the short list of the most frequent words). */
+  total?: number;
   /** Lower-case words of 2 or more letters, most frequent first, separated by single spaces. */
   words: string;
 }
@@ -66,13 +68,13 @@ export class Speller {
   /**
    * How rare a search term is on the site, from 0 (the most frequent word) to 1 (rare, or not a
    * plain word: flags, paths, numbers). The vocabulary is sorted by frequency, so by Zipf's law
-   * the logarithm of a word's rank stands in for its inverse document frequency.
+   * the logarithm of a word's rank stands in for its inverse document frequency. `total` is the
+   * size of the whole vocabulary when this one holds only its most frequent words.
    */
-  rarity(term: string): number {
+  rarity(term: string, total = this.words.length): number {
     if (!/^[a-z]+$/.test(term)) return 1;
-    const rank = this.ranks.get(term) ?? this.ranks.get(roughStem(term));
-    if (rank === undefined) return 1;
-    return (Math.log(2 + rank) / Math.log(2 + this.words.length)) ** 2;
+    const rank = this.ranks.get(term) ?? this.ranks.get(roughStem(term)) ?? total;
+    return Math.min(1, (Math.log(2 + rank) / Math.log(2 + total)) ** 2);
   }
 
   /**
@@ -133,9 +135,10 @@ export class Speller {
 
 /**
  * Tokenise page text into vocabulary words (lower case, letters only, 2 to 24 letters) and return
- * them most frequent first (ties alphabetically, so the output is stable).
+ * them most frequent first (ties alphabetically, so the output is stable); with `limit`, only the
+ * most frequent words and the size of the whole list.
  */
-export function buildVocabulary(texts: Iterable<string>): Vocabulary {
+export function buildVocabulary(texts: Iterable<string>, limit = Infinity): Vocabulary {
   const counts = new Map<string, number>();
   for (const text of texts) {
     for (const m of text.toLowerCase().matchAll(/[a-z]+/g)) {
@@ -145,7 +148,8 @@ export function buildVocabulary(texts: Iterable<string>): Vocabulary {
     }
   }
   const words = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
-  return { v: 1, words: words.join(' ') };
+  if (words.length <= limit) return { v: 1, words: words.join(' ') };
+  return { v: 1, total: words.length, words: words.slice(0, limit).join(' ') };
 }
 
 /**

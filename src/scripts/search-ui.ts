@@ -24,14 +24,14 @@ function loadPagefind(): Promise<Pagefind> {
   })();
   return pagefind;
 }
-let speller: Promise<Speller | undefined> | undefined;
-function loadSpeller(): Promise<Speller | undefined> {
-  speller ??= fetch(`${base}search/vocab.json`)
+/** A vocabulary file as a Speller, or undefined when it cannot load (search still works). */
+const loadWords = (file: string) =>
+  fetch(`${base}search/${file}`)
     .then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : Promise.reject(new Error(String(r.status)))))
-    .then((v) => new Speller(v))
-    .catch(() => undefined); // Suggestions are a nicety: search works without them.
-  return speller;
-}
+    .then((v) => ({ speller: new Speller(v), total: v.total }))
+    .catch(() => undefined);
+let common: ReturnType<typeof loadWords> | undefined;
+let speller: ReturnType<typeof loadWords> | undefined;
 
 /** Pages whose sections are shown: each page costs one fragment download (the first query must stay small). */
 const MAX_PAGES = 5;
@@ -53,13 +53,24 @@ interface Found { id: string; score: number; data(): Promise<PagefindResultData>
  * sections ranked (src/lib/search.ts).
  */
 export async function searchCourse(q: string): Promise<SearchOutcome> {
-  const [pf, sp] = await Promise.all([loadPagefind(), loadSpeller()]);
-  const corrected = sp?.correct(q);
+  const [pf, freq] = await Promise.all([loadPagefind(), (common ??= loadWords('common.json'))]);
+  const rarity = freq ? (t: string) => freq.speller.rarity(t, freq.total) : () => 1;
+  // A word that is not among the common ones and that Pagefind does not find may be a typo:
+  // only then fetch the whole vocabulary and correct it.
+  // The last word may be a typo that Pagefind still finds as the start of longer words.
+  const cores = q.toLowerCase().match(/[a-z]{3,}/g) ?? [];
+  const rare = cores.filter((t) => !freq?.speller.isKnown(t));
+  const missing =
+    (rare.length > 0 && rare.at(-1) === cores.at(-1) && /[a-z]$/i.test(q)) ||
+    (await Promise.all(rare.map(async (t) => ((await pf.search(t))?.results.length ?? 0) === 0))).some(Boolean);
+  const sp = missing ? await (speller ??= loadWords('vocab.json')) : undefined;
+  const corrected = sp?.speller.correct(q);
   const query = corrected ?? q;
-  const rarity = sp ? (t: string) => sp.rarity(t) : () => 1;
   const words = significantTerms(query);
-  const searches = [words.join(' '), ...(words.length > 1 ? words : [])];
-  const results = await Promise.all(searches.map(async (s) => ((await pf.search(s))?.results ?? []) as Found[]));
+  const all = ((await pf.search(words.join(' ')))?.results ?? []) as Found[];
+  // Too few pages with every word: also search word by word.
+  const each = all.length < MAX_PAGES && words.length > 1 ? await Promise.all(words.map(async (w) => ((await pf.search(w))?.results ?? []) as Found[])) : [];
+  const results = [all, ...each];
   // Pages: those with every word first, then by the rarity of the words they contain.
   const byPage = new Map<string, { score: number; found: Found[] }>();
   results.forEach((list, i) => {

@@ -13,7 +13,7 @@ import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const site = process.argv[2] ?? 'http://localhost:4321/';
-const COLD_QUERY = 'docker run';
+const COLD_QUERY = process.env['SPEED_QUERY'] ?? 'docker run';
 const WARM_QUERIES = ['--privileged', 'remove all stopped containers', 'permission denied docker.sock', 'port is already allocated', 'deamon', '-p 8080:80'];
 const RUNS = Number(process.env['SPEED_RUNS'] ?? 5);
 
