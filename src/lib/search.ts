@@ -33,7 +33,7 @@ export interface SectionHit {
   excerpt: string;
   score: number;
   /** How the score came about (per-term matches, phrase, heading), for tuning. */
-  why?: string;
+  why?: string | undefined;
 }
 
 /**

@@ -57,12 +57,11 @@ export async function searchCourse(q: string): Promise<SearchOutcome> {
   const rarity = freq ? (t: string) => freq.speller.rarity(t, freq.total) : () => 1;
   // A word that is not among the common ones and that Pagefind does not find may be a typo:
   // only then fetch the whole vocabulary and correct it.
-  // The last word may be a typo that Pagefind still finds as the start of longer words.
+  // The last word may be a typo that Pagefind still finds as the start of a few longer words.
   const cores = q.toLowerCase().match(/[a-z]{3,}/g) ?? [];
   const rare = cores.filter((t) => !freq?.speller.isKnown(t));
-  const missing =
-    (rare.length > 0 && rare.at(-1) === cores.at(-1) && /[a-z]$/i.test(q)) ||
-    (await Promise.all(rare.map(async (t) => ((await pf.search(t))?.results.length ?? 0) === 0))).some(Boolean);
+  const found = await Promise.all(rare.map(async (t) => (await pf.search(t))?.results.length ?? 0));
+  const missing = found.some((n, i) => n === 0 || (n <= 2 && rare[i] === cores.at(-1) && /[a-z]$/i.test(q)));
   const sp = missing ? await (speller ??= loadWords('vocab.json')) : undefined;
   const corrected = sp?.speller.correct(q);
   const query = corrected ?? q;

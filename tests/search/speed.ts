@@ -56,7 +56,7 @@ for (let i = 0; i < RUNS; i++) {
     requests++;
   });
   const ms = await page.evaluate(typeAndWait, [COLD_QUERY, true] as const);
-  if (process.env['SPEED_DEBUG']) console.error(await page.evaluate(() => 't0 ' + (window as unknown as { t0: number }).t0.toFixed(0) + '\n' + performance.getEntriesByType('resource').map((e) => `${e.name.replace(location.origin, '')} ${e.startTime.toFixed(0)}-${e.responseEnd.toFixed(0)} ${(e as PerformanceResourceTiming).encodedBodySize}`).join('\n')));
+  if (process.env['SPEED_DEBUG']) console.error(await page.evaluate(() => 't0 ' + (window as unknown as { t0: number }).t0.toFixed(0) + '\n' + (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => `${e.name.replace(location.origin, '')} ${e.startTime.toFixed(0)}-${e.responseEnd.toFixed(0)} ${e.encodedBodySize}`).join('\n')));
   await page.waitForTimeout(300); // let the last loadingFinished events arrive
   cold.push({ ms, bytes, requests });
   await context.close();
