@@ -52,7 +52,7 @@ interface Found { id: string; score: number; data(): Promise<PagefindResultData>
  * pasted error message carries words of its own); the best pages by rare words found; their
  * sections ranked (src/lib/search.ts).
  */
-export async function searchCourse(q: string): Promise<SearchOutcome> {
+export async function searchCourse(q: string, { exact = false } = {}): Promise<SearchOutcome> {
   const [pf, freq] = await Promise.all([loadPagefind(), (common ??= loadWords('common.json'))]);
   const rarity = freq ? (t: string) => freq.speller.rarity(t, freq.total) : () => 1;
   // A word that is not among the common ones and that Pagefind does not find may be a typo:
@@ -62,7 +62,7 @@ export async function searchCourse(q: string): Promise<SearchOutcome> {
   const rare = cores.filter((t) => !freq?.speller.isKnown(t));
   const found = await Promise.all(rare.map(async (t) => (await pf.search(t))?.results.length ?? 0));
   const missing = found.some((n, i) => n === 0 || (n <= 2 && rare[i] === cores.at(-1) && /[a-z]$/i.test(q)));
-  const sp = missing ? await (speller ??= loadWords('vocab.json')) : undefined;
+  const sp = missing && !exact ? await (speller ??= loadWords('vocab.json')) : undefined;
   const corrected = sp?.speller.correct(q);
   const query = corrected ?? q;
   const words = significantTerms(query);
@@ -127,7 +127,7 @@ class SiteSearch extends HTMLElement {
       e.preventDefault();
       this.input.value = a.dataset['query'] ?? '';
       this.input.focus();
-      void this.run();
+      void this.run(true); // "Search instead for …": exactly these words
     });
     if (this.hasAttribute('data-url-sync')) {
       const q = new URLSearchParams(location.search).get('q');
@@ -155,7 +155,7 @@ class SiteSearch extends HTMLElement {
     else links[Math.min(next, links.length - 1)]!.focus();
   }
 
-  async run() {
+  async run(exact = false) {
     const q = this.input.value.trim();
     const seq = ++this.seq;
     if (this.hasAttribute('data-url-sync')) {
@@ -171,7 +171,7 @@ class SiteSearch extends HTMLElement {
       delete this.list.dataset['query'];
       return;
     }
-    const out = await searchCourse(q);
+    const out = await searchCourse(q, { exact });
     if (seq !== this.seq) return;
     this.render(q, out);
   }

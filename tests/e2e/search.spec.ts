@@ -77,6 +77,9 @@ for (const [name, origin, base] of [
       await search(page, 'privilaged');
       await expect(dialog(page).locator('.search-corrected')).toContainText('Showing results for privileged');
       await expect(results(page).first()).toBeVisible();
+      await dialog(page).getByRole('link', { name: 'privilaged' }).click();
+      await expect(dialog(page).getByRole('status')).toContainText('No results for “privilaged”');
+      await expect(dialog(page).locator('.search-corrected')).toHaveCount(0);
     });
 
     test('an empty result offers a link to the command reference', async ({ page }) => {
