@@ -8,7 +8,7 @@
 export const HIGHLIGHT_PARAM = 'hl';
 
 /** Drop a common English ending so `removing` marks `remove` and `removes` (kept apart from spelling.ts so this chunk stays separate). */
-const stem = (word: string) => word.replace(/(?:ing|ed|es|s|ly)$/, '').replace(/(?<=..)e$/, '') || word;
+const stem = (word: string) => word.replace(/(?:ing|ed|es|s|ly)$/, '').replace(/(?<=..)e$/, '').replace(/([b-df-hj-km-np-rtv-y])\1$/, '$1') || word;
 
 /** Split a query into the terms to highlight: trimmed of sentence punctuation, 2+ characters. */
 export function highlightTerms(query: string): string[] {

@@ -68,7 +68,7 @@ export function queryTerms(query: string): string[] {
   return [...new Set(query.split(/\s+/).map(normaliseTerm).filter(Boolean))];
 }
 
-const stem = (w: string) => w.replace(/(?:ing|ed|es|s|ly)$/, '').replace(/(?<=..)e$/, '') || w;
+const stem = (w: string) => w.replace(/(?:ing|ed|es|s|ly)$/, '').replace(/(?<=..)e$/, '').replace(/([b-df-hj-km-np-rtv-y])\1$/, '$1') || w;
 const parts = (w: string) => w.split(/[-.:/=_]+/).filter(Boolean);
 
 /**

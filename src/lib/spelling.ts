@@ -44,7 +44,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 /** A rough English stem, only to decide whether a word is "known" (Pagefind stems the same way). */
 export function roughStem(word: string): string {
-  return word.replace(/(?:ing|ed|es|s|ly)$/, '').replace(/(?<=..)e$/, '') || word;
+  return word.replace(/(?:ing|ed|es|s|ly)$/, '').replace(/(?<=..)e$/, '').replace(/([b-df-hj-km-np-rtv-y])\1$/, '$1') || word;
 }
 
 /** Words and stems of a vocabulary, prepared once for fast look-ups. */
