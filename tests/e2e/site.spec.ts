@@ -161,16 +161,6 @@ test.describe('pages and metadata', () => {
     expect(xml).not.toContain('404');
   });
 
-  test('the skip link moves focus to the main content', async ({ page }) => {
-    await page.goto(chapters[0]!);
-    await page.keyboard.press('Tab');
-    const skip = page.getByRole('link', { name: 'Skip to content' });
-    await expect(skip).toBeFocused();
-    await expect(skip).toBeInViewport();
-    await page.keyboard.press('Enter');
-    await expect(page.locator('#main-content')).toBeFocused();
-  });
-
   test('print hides the chrome, uses light colours and prints link URLs', async ({ browser }) => {
     const context = await browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
