@@ -205,6 +205,12 @@ const isFlag = (t: string) => /^--?[A-Za-z]/.test(t);
  * Check one docker invocation (from `docker` on) against the CLI: the command exists and every flag
  * exists for it (global flags before the command, the command's own after it).
  */
+/** Commands whose first argument is an image. */
+const IMAGE_COMMANDS = /^docker (container )?(run|create)$/;
+/** An image reference as the CLI accepts it: [HOST[:PORT]/]NAME[:TAG][@DIGEST], lower case. */
+const IMAGE_REF =
+  /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::\w[\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+
 export function checkInvocation(invocation: string, cli: DockerCli): FlagProblem[] {
   const words = shellWords(invocation);
   if (words[0] !== 'docker') return [];
@@ -214,13 +220,16 @@ export function checkInvocation(invocation: string, cli: DockerCli): FlagProblem
   let positionalSeen = false;
   while (i < words.length) {
     const w = words[i]!;
-    if (w === '--') break;
+    // `--` ends the flags; `...` elides the rest of a command written in prose.
+    if (w === '--' || w === '...' || w === '\u2026') break;
     if (isFlag(w)) {
       i += checkFlagWord(words, i, help, problems);
       continue;
     }
     // A word: a subcommand of the current command, or an argument.
     if (!positionalSeen && (help === cli.root || help.subcommands.length)) {
+      // An upper-case placeholder (`docker COMMAND --help`) stands for any command.
+      if (/^[A-Z][A-Z_]*$/.test(w)) break;
       const next = cli.byName.get(`${help.name} ${w}`);
       if (next) {
         help = next;
@@ -229,6 +238,10 @@ export function checkInvocation(invocation: string, cli: DockerCli): FlagProblem
       }
       problems.push({ command: `${help.name} ${w}`, flag: '', message: `unknown docker command "${help.name} ${w}" (no such command in tests/fixtures/docker-help; if it is real, capture its --help with tests/fixtures/refresh-docker-help.sh)` });
       return problems;
+    }
+    if (!positionalSeen && IMAGE_COMMANDS.test(help.name) && !IMAGE_REF.test(w) && !/\$|^[A-Z][A-Z_]*$/.test(w)) {
+      // e.g. `docker run -d /dev/video0 img`: -d takes no value, so /dev/video0 is read as the image.
+      problems.push({ command: help.name, flag: '', message: `"${w}" is not a valid image reference, so ${help.name} would fail with "invalid reference format" (a flag before it may take no value)` });
     }
     positionalSeen = true;
     if (flagsEndAtFirstArg(help)) break;

@@ -6,18 +6,14 @@
  *   self-check questions;
  * - none states a known-wrong fact (a list of wrong statements, each allowed only next to the
  *   correction);
- * - every `docker` command in a chapter (code blocks and inline code) parses against the CLI's
- *   own `--help` text, captured in tests/fixtures/chapter-docker-help.json. Refresh it with
- *   `UPDATE_DOCKER_HELP=1 npm run test:unit -- tests/unit/chapters.test.ts` (needs the docker
- *   CLI; no daemon). The compose and buildx plugins are not installed where the fixture was made,
- *   so their flags come from PLUGIN_FLAGS below (source: /work/shared/reference/commands.tsv);
+ * - every `docker` command in inline code parses against the CLI's own `--help` text (the shared
+ *   checker and fixtures of tests/unit/docker-flags.test.ts, which also checks the code blocks);
  * - the diagram data is valid, and bad data gives a clear message.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { codeFences, headings, lintChapter } from '../../src/lib/content-lint.ts';
-import { copyText } from '../../src/lib/copy-text.ts';
+import { checkDockerCommandLine } from '../../src/lib/docker-help-fixtures.ts';
 import {
   LAYER_KINDS,
   flowDiagrams,
@@ -244,24 +240,9 @@ describe('no wrong statements', () => {
 });
 
 /* ------------------------------------------------------------------------------------------ */
-/* Every docker command, checked against the CLI's help text.                                     */
+/* Docker commands in inline code, checked against the CLI's help text with the shared checker     */
+/* (src/lib/docker-cli.ts; code blocks are checked in tests/unit/docker-flags.test.ts).            */
 
-const HELP_FIXTURE = new URL('tests/fixtures/chapter-docker-help.json', root);
-
-/** Flags of plugin commands not installed where the fixture was captured (commands.tsv). */
-const PLUGIN_FLAGS: Record<string, string> = {
-  buildx: '',
-  'buildx build': '--platform string\n--push\n--load\n-t, --tag stringArray\n-f, --file string\n--build-arg stringArray\n--no-cache',
-  'buildx create': '--name string\n--driver string\n--use\n--bootstrap',
-  compose: '-f, --file stringArray\n-p, --project-name string',
-  'compose up': '-d, --detach\n--build',
-  'compose down': '-v, --volumes',
-  'compose pull': '',
-};
-/** Accepted spellings that `--help` does not list. */
-const HIDDEN_FLAGS: Record<string, string[]> = { run: ['--net'], create: ['--net'] };
-/** Commands whose flags end at the first positional argument (the image or container). */
-const NO_INTERSPERSED = new Set(['run', 'create', 'exec', 'container run', 'container create', 'container exec']);
 /** Intentionally wrong examples, shown only to correct them (troubleshooting table). */
 const KNOWN_WRONG = new Set([
   'docker run --port 8080:80 nginx',
@@ -270,206 +251,29 @@ const KNOWN_WRONG = new Set([
   'docker --hostname duckiebot.local ps',
 ]);
 
-interface FlagSpec {
-  long: Set<string>;
-  short: Set<string>;
-  /** Flags (both spellings) that take a value. */
-  valued: Set<string>;
-  subcommands: Set<string>;
+/** Every `docker …` command written as inline code in a chapter's prose, with its line. */
+function inlineDockerCommands(src: string): Array<{ cmd: string; line: number }> {
+  return prose(src)
+    .split('\n')
+    .flatMap((text, i) => [...text.matchAll(/`((?:sudo )?docker [^`]+)`/g)].map((m) => ({ cmd: m[1]!.replace(/\s+/g, ' '), line: i + 1 })));
 }
 
-function parseHelp(text: string): FlagSpec {
-  const spec: FlagSpec = { long: new Set(), short: new Set(), valued: new Set(), subcommands: new Set() };
-  let inCommands = false;
-  for (const line of text.split('\n')) {
-    if (/^[A-Za-z ]*Commands:\s*$/.test(line)) {
-      inCommands = true;
-      continue;
-    }
-    if (/^\S/.test(line)) inCommands = false;
-    if (inCommands) {
-      const c = /^\s{2}([a-z][\w-]*)\*?\s{2,}/.exec(line);
-      if (c) spec.subcommands.add(c[1]!);
-      continue;
-    }
-    const f = /^\s*(?:-([A-Za-z0-9]), )?--([a-z][\w-]*)(?: ([a-zA-Z][\w-]*))?(?:\s{2,}|$)/.exec(line);
-    if (f) {
-      spec.long.add(`--${f[2]}`);
-      if (f[1]) spec.short.add(`-${f[1]}`);
-      if (f[3]) {
-        spec.valued.add(`--${f[2]}`);
-        if (f[1]) spec.valued.add(`-${f[1]}`);
-      }
-    }
-  }
-  return spec;
-}
-
-function loadHelp(): Record<string, string> {
-  return existsSync(HELP_FIXTURE) ? (JSON.parse(readFileSync(HELP_FIXTURE, 'utf8')) as Record<string, string>) : {};
-}
-const help = loadHelp();
-const updating = process.env['UPDATE_DOCKER_HELP'] === '1';
-
-function helpFor(path: string): string | undefined {
-  if (path in PLUGIN_FLAGS) return PLUGIN_FLAGS[path]!.split('\n').map((l) => `  ${l}   x`).join('\n');
-  if (!(path in help) && updating) {
-    help[path] = execFileSync('docker', [...(path ? path.split(' ') : []), '--help'], {
-      encoding: 'utf8',
-      env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent.sock' },
-    });
-  }
-  return help[path];
-}
-
-/** Split a shell command line into words (quotes removed; no expansion). */
-function shellWords(line: string): string[] {
-  const words: string[] = [];
-  let cur = '';
-  let quote: string | undefined;
-  let has = false;
-  for (const ch of line) {
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      else cur += ch;
-    } else if (ch === "'" || ch === '"') {
-      quote = ch;
-      has = true;
-    } else if (/\s/.test(ch)) {
-      if (cur || has) words.push(cur);
-      cur = '';
-      has = false;
-    } else cur += ch;
-  }
-  if (cur || has) words.push(cur);
-  return words;
-}
-
-const IMAGE_REF = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::\w[\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
-
-/** Add the plugin commands (not installed where the fixture was captured) below `path`. */
-function withPlugins(path: string, spec: FlagSpec): FlagSpec {
-  const prefix = path ? `${path} ` : '';
-  for (const p of Object.keys(PLUGIN_FLAGS)) if (p.startsWith(prefix) && p !== path) spec.subcommands.add(p.slice(prefix.length).split(' ')[0]!);
-  return spec;
-}
-
-/** Check one `docker ...` command line against the help texts. Returns the problems. */
-export function checkDockerCommand(line: string): string[] {
-  const cmd = line.split(/\s(?:\||&&|;|>|2>)\s/)[0]!.trim();
-  let words = shellWords(cmd);
-  if (words[0] === 'sudo') words = words.slice(1);
-  if (words[0] !== 'docker') return [];
-  words = words.slice(1);
-  const problems: string[] = [];
-  let path = '';
-  let spec = withPlugins('', parseHelp(helpFor('') ?? ''));
-  let i = 0;
-  let positional = 0;
-  let elided = false;
-  while (i < words.length) {
-    const w = words[i]!;
-    if (w === '...' || /^[A-Z][A-Z_]+$/.test(w)) {
-      elided = true; // an elided tail or a placeholder
-      break;
-    }
-    if (w.startsWith('-') && w !== '-') {
-      if (positional > 0 && NO_INTERSPERSED.has(path)) break; // the container's own command
-      const [name, inline] = w.startsWith('--') ? (w.split(/=(.*)/s) as [string, string?]) : [w, undefined];
-      if (name.startsWith('--')) {
-        const hidden = HIDDEN_FLAGS[path]?.includes(name);
-        const unknown = !spec.long.has(name) && !hidden;
-        if (unknown) problems.push(`docker ${path}: unknown flag ${name}`);
-        // An unknown flag probably takes the next word as its value, unless that is a subcommand.
-        const guessValued = unknown && words[i + 1] !== undefined && !words[i + 1]!.startsWith('-') && !spec.subcommands.has(words[i + 1]!);
-        if ((spec.valued.has(name) || hidden || guessValued) && inline === undefined) i++;
-      } else {
-        // A bundle of short flags (-it, -dit); only the last may take a value.
-        const letters = name.slice(1).split('');
-        letters.forEach((l, k) => {
-          const f = `-${l}`;
-          if (!spec.short.has(f)) problems.push(`docker ${path}: unknown flag ${f}${letters.length > 1 ? ` (in ${name})` : ''}`);
-          else if (spec.valued.has(f) && k < letters.length - 1) {
-            if (k === 0) return; // -p8080:80 style: the rest is the value
-            problems.push(`docker ${path}: ${f} takes a value and cannot be bundled in ${name}`);
-          }
-        });
-        const last = `-${letters.at(-1)}`;
-        if (spec.valued.has(last) && !(letters.length > 1 && spec.valued.has(`-${letters[0]}`))) i++;
-      }
-      i++;
-      continue;
-    }
-    // A word: a subcommand while we are at a command group, else a positional argument.
-    if (positional === 0 && spec.subcommands.has(w)) {
-      path = path ? `${path} ${w}` : w;
-      const text = helpFor(path);
-      if (text === undefined) {
-        problems.push(`no help text for "docker ${path}"; run UPDATE_DOCKER_HELP=1 npm run test:unit -- tests/unit/chapters.test.ts`);
-        return problems;
-      }
-      spec = withPlugins(path, parseHelp(text));
-      i++;
-      continue;
-    }
-    if (path === '' || (spec.subcommands.size > 0 && positional === 0 && !spec.long.size)) {
-      problems.push(`unknown command: docker ${path ? `${path} ` : ''}${w}`);
-      return problems;
-    }
-    if (positional === 0 && /^(run|create|container run|container create)$/.test(path) && !IMAGE_REF.test(w)) {
-      problems.push(`docker ${path}: "${w}" is not a valid image reference (invalid reference format)`);
-    }
-    positional++;
-    i++;
-  }
-  if (path === '' && !elided && !problems.length) problems.push(`no command in "${line}"`);
-  return problems;
-}
-
-/** Every docker command line of a chapter: code blocks (commands only) and inline code. */
-function dockerCommands(src: string): Array<{ cmd: string; where: string }> {
-  const out: Array<{ cmd: string; where: string }> = [];
-  for (const f of codeFences(src)) {
-    if (!['bash', 'console', 'sh', 'shell'].includes(f.lang)) continue;
-    const text = copyText(f.code.split('\n').map((l) => l.replace(/^ {3}/, '')).join('\n'), f.lang).replace(/\\\n\s*/g, ' ');
-    for (const l of text.split('\n')) if (/^\s*(sudo\s+)?docker\s/.test(l)) out.push({ cmd: l.trim(), where: `code block on line ${f.line}` });
-  }
-  const flat = prose(src).replace(/\n(?!\s*\n)/g, ' ');
-  for (const m of flat.matchAll(/`((?:sudo )?docker [^`]+)`/g)) out.push({ cmd: m[1]!.replace(/\s+/g, ' '), where: 'inline code' });
-  return out;
-}
-
-describe('docker commands against the CLI help text', () => {
-  it('the checker accepts real commands and rejects the classic mistakes', () => {
-    if (!help['run'] && !updating) return; // fixture missing: the next test reports it
-    expect(checkDockerCommand('docker run -it --rm --device /dev/video0 -p 8080:80 --network host ubuntu:22.04 bash -c "ls -l"')).toEqual([]);
-    expect(checkDockerCommand('docker -H duckiebot.local run -dit --name x -v /data:/data duckietown/dt-core:ente-arm64v8')).toEqual([]);
-    expect(checkDockerCommand('docker run --port 8080:80 nginx')).toEqual(['docker run: unknown flag --port']);
-    expect(checkDockerCommand('docker run -d /dev/video0 myimage')[0]).toMatch(/not a valid image reference/);
-    expect(checkDockerCommand('docker image details ubuntu')).toEqual(['unknown command: docker image details']);
-    expect(checkDockerCommand('docker --hostname duckiebot.local ps')).toEqual(['docker : unknown flag --hostname']);
-    expect(checkDockerCommand('docker run --hostname robot ubuntu')).toEqual([]);
-    expect(checkDockerCommand('docker system prune --volumes -a -f')).toEqual([]);
-  });
-
-  it.each(slugs)('every docker command in %s exists with the flags it uses', (slug) => {
-    const cmds = dockerCommands(source[slug]);
+describe('docker commands in inline code against the CLI help text', () => {
+  it.each(slugs)('every inline docker command in %s exists with the flags it uses', (slug) => {
     const problems: string[] = [];
-    for (const { cmd, where } of cmds) {
-      const p = checkDockerCommand(cmd);
+    for (const { cmd, line } of inlineDockerCommands(source[slug])) {
+      const p = checkDockerCommandLine(cmd, `content/chapters/${slug}.mdx:${line}`);
       if (KNOWN_WRONG.has(cmd)) {
         expect(p.length, `"${cmd}" is listed as a known-wrong example and must fail the check`).toBeGreaterThan(0);
         continue;
       }
-      problems.push(...p.map((m) => `${where}: ${cmd}\n    ${m}`));
+      problems.push(...p);
     }
-    if (updating) writeFileSync(HELP_FIXTURE, JSON.stringify(help, Object.keys(help).sort(), 2) + '\n');
     expect(problems).toEqual([]);
   });
 
-  it('the help fixture comes from the real CLI', () => {
-    expect(help[''], 'tests/fixtures/chapter-docker-help.json is missing; see the top of this file').toMatch(/Usage:\s+docker \[OPTIONS\] COMMAND/);
-    expect(help['run']).toMatch(/-p, --publish list/);
-    expect(help['run']).not.toMatch(/--port\b/);
+  it('the known-wrong examples are really in the chapters', () => {
+    const all = slugs.flatMap((s) => inlineDockerCommands(source[s]).map((c) => c.cmd));
+    for (const wrong of KNOWN_WRONG) expect(all, wrong).toContain(wrong);
   });
 });

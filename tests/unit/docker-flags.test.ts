@@ -104,6 +104,10 @@ describe('the check itself', () => {
       'docker image list -q',
       'docker compose -f robot.yaml up -d --build',
       '$ docker run --rm \\\n  -v "$PWD:/work" \\\n  -w /work ubuntu ls',
+      'docker run ...',
+      'docker -H duckiebot.local ...',
+      'docker COMMAND --help',
+      'docker compose pull',
     ]) {
       expect(checkDockerCommandLine(ok, 'ok')).toEqual([]);
     }
@@ -116,6 +120,9 @@ describe('the check itself', () => {
     expect(checkDockerCommandLine('docker -H x --hostname y ps', 's')[0]).toMatch(/docker \(global options, before the command\) has no flag --hostname/);
     expect(checkDockerCommandLine('docker image details ubuntu', 's')[0]).toMatch(/unknown docker command "docker image details"/);
     expect(checkDockerCommandLine('docker system prune --images', 's')[0]).toMatch(/docker system prune has no flag --images/);
+    // -d is --detach (no value), so the device path would be read as the image name.
+    expect(checkDockerCommandLine('docker run -d /dev/video0 myimage', 's')[0]).toMatch(/"\/dev\/video0" is not a valid image reference/);
+    expect(checkDockerCommandLine('docker run --rm Ubuntu', 's')[0]).toMatch(/"Ubuntu" is not a valid image reference/);
   });
   test('hidden aliases are listed in one place and point at real flags', () => {
     for (const [cmd, flags] of Object.entries(HIDDEN_FLAGS)) {
