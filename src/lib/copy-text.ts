@@ -3,17 +3,11 @@
  * or the output, with `\` continuation lines kept. Pure and unit-tested.
  */
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+import { decodeEntities } from './html-entities.ts';
 
 /** Text content of highlighted HTML: tags removed, entities decoded. */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<\/span>\s*\n?\s*<span class="line"/g, '</span>\n<span class="line"')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-      return ENTITIES[e.toLowerCase()] ?? m;
-    });
+  return decodeEntities(html.replace(/<\/span>\s*\n?\s*<span class="line"/g, '</span>\n<span class="line"').replace(/<[^>]*>/g, ''));
 }
 
 /**

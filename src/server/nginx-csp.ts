@@ -10,7 +10,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { decodeEntities, readSite, urlPathOf } from '../lib/link-check.ts';
+import { decodeEntities } from '../lib/html-entities.ts';
+import { readSite, urlPathOf } from '../lib/link-check.ts';
 
 /** Directives only a header can set: no site may frame these pages. */
 export const HEADER_ONLY = "frame-ancestors 'none'";

@@ -6,9 +6,3 @@ export function chapterPaths(dist = 'dist'): string[] {
   const nav = /<nav id="sidebar"[\s\S]*?<ol[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';
   return [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
 }
-
-/** Every URL path listed in the built sitemap.xml, without origin. */
-export function sitemapPaths(dist = 'dist'): string[] {
-  const xml = readFileSync(new URL(`../../${dist}/sitemap.xml`, import.meta.url), 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
-}
