@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { BASE_ORIGIN, BASE_PORT, ORIGIN, ROOT_PORT } from './support/origins.ts';
 
 /**
  * End-to-end tests against the production build (`npm run build:all` writes dist/ and
- * dist-base/), served by src/server/static-server.ts: the root build on :4321 and the
- * `BASE_PATH=/docker-basics/` build on :4322. Uses Debian's Chromium when it is installed.
+ * dist-base/), served by src/server/static-server.ts: the root build on E2E_PORT (4321) and the
+ * `BASE_PATH=/docker-basics/` build on the next port (tests/support/origins.ts). Uses Debian's Chromium when it is installed.
  */
 const chromium = '/usr/bin/chromium';
 const node = './node_modules/.bin/node';
@@ -19,7 +20,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
   timeout: 30_000,
   use: {
-    baseURL: 'http://localhost:4321',
+    baseURL: ORIGIN,
     ...devices['Desktop Chrome'],
     launchOptions: {
       ...(existsSync(chromium) ? { executablePath: chromium } : {}),
@@ -28,15 +29,15 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `${node} src/server/static-server.ts --dir dist --port 4321`,
+      command: `${node} src/server/static-server.ts --dir dist --port ${ROOT_PORT}`,
       cwd: '..',
-      url: 'http://localhost:4321/',
+      url: `${ORIGIN}/`,
       reuseExistingServer: !process.env['CI'],
     },
     {
-      command: `${node} src/server/static-server.ts --dir dist-base --port 4322 --base /docker-basics/`,
+      command: `${node} src/server/static-server.ts --dir dist-base --port ${BASE_PORT} --base /docker-basics/`,
       cwd: '..',
-      url: 'http://localhost:4322/docker-basics/',
+      url: `${BASE_ORIGIN}/docker-basics/`,
       reuseExistingServer: !process.env['CI'],
     },
   ],

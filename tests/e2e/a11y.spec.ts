@@ -5,8 +5,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { sitemapUrlPaths } from '../support/sitemap.ts';
+import { ORIGIN } from '../support/origins.ts';
 
-const ORIGIN = 'http://localhost:4321';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const THEMES = ['light', 'dark'] as const;
 /** Every sitemap URL, and an unknown one (answered with the 404 page). */

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { chapterPaths } from '../support/site.ts';
+import { BASE_ORIGIN } from '../support/origins.ts';
 
 /** The same site built with BASE_PATH=/docker-basics/ (dist-base/), served on :4322. */
-const origin = 'http://localhost:4322';
+const origin = BASE_ORIGIN;
 const base = '/docker-basics/';
 const chapters = chapterPaths('dist-base');
 

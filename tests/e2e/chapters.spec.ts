@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { BASE_ORIGIN } from '../support/origins.ts';
 
 /**
  * The teaching chapters in the production build: each renders with its figures, the diagrams are
@@ -136,12 +137,12 @@ test.describe('chapters', () => {
   });
 
   test('links between chapters are relative and work under the sub-path build', async ({ page }) => {
-    await page.goto('http://localhost:4322/docker-basics/how-docker-works/');
+    await page.goto(`${BASE_ORIGIN}/docker-basics/how-docker-works/`);
     await expect(page.getByRole('img', { name: 'The container lifecycle' })).toBeVisible();
     const link = page.locator('article a[href="../security/#docker-socket"]').first();
     await expect(link).toHaveAttribute('href', '../security/#docker-socket');
     await link.click();
-    await expect(page).toHaveURL('http://localhost:4322/docker-basics/security/#docker-socket');
+    await expect(page).toHaveURL(`${BASE_ORIGIN}/docker-basics/security/#docker-socket`);
     await expect(page.locator('h2#docker-socket')).toBeVisible();
   });
 });

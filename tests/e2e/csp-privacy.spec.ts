@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startServer } from '../../src/server/static-server.ts';
 import { sitemapUrlPaths } from '../support/sitemap.ts';
+import { BASE_ORIGIN, ORIGIN } from '../support/origins.ts';
 
 interface Watch {
   csp: string[];
@@ -66,8 +67,8 @@ function expectClean(w: Watch) {
 }
 
 const builds = [
-  { name: 'root build', dir: 'dist', origin: 'http://localhost:4321' },
-  { name: 'sub-path build', dir: 'dist-base', origin: 'http://localhost:4322' },
+  { name: 'root build', dir: 'dist', origin: ORIGIN },
+  { name: 'sub-path build', dir: 'dist-base', origin: BASE_ORIGIN },
 ];
 
 for (const b of builds) {
@@ -116,7 +117,7 @@ test.describe('CSP sent as a header too (like the nginx image)', () => {
 });
 
 test('the CSP allows no inline script without a hash', async ({ request }) => {
-  const html = await (await request.get('http://localhost:4321/')).text();
+  const html = await (await request.get(`${ORIGIN}/`)).text();
   const csp = /http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1]?.replace(/&#39;/g, "'") ?? '';
   const script = /script-src ([^;]*)/.exec(csp)?.[1] ?? '';
   expect(script).toContain("'self'");

@@ -1,5 +1,6 @@
 /** The explainer (/explain/?cmd=...): parts explained in order, linked to the reference; unknown flags. */
 import { expect, test } from '@playwright/test';
+import { BASE_ORIGIN } from '../support/origins.ts';
 
 const EXAMPLE = 'docker run -itd --privileged -v /dev:/dev --name bot -p 8080:80 duckietown/dt-core:ente ls';
 const explainUrl = (cmd: string, base = '/') => `${base}explain/?cmd=${encodeURIComponent(cmd)}`;
@@ -58,7 +59,7 @@ test('the form explains what is typed and makes the URL linkable', async ({ page
 });
 
 test('links keep the base path in the sub-path build', async ({ page }) => {
-  await page.goto(`http://localhost:4322${explainUrl('docker run --net=host ubuntu', '/docker-basics/')}`);
+  await page.goto(`${BASE_ORIGIN}${explainUrl('docker run --net=host ubuntu', '/docker-basics/')}`);
   await expect(page.locator('[data-kind="flag"]').getByRole('link', { name: /In the reference/ })).toHaveAttribute('href', '/docker-basics/commands/#docker-run-network');
 });
 

@@ -4,8 +4,8 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { sitemapUrlPaths } from '../support/sitemap.ts';
+import { ORIGIN } from '../support/origins.ts';
 
-const ORIGIN = 'http://localhost:4321';
 /** A chapter page with at least one copyable code block. */
 function chapterPath(): string {
   const chapters = sitemapUrlPaths('dist').filter((p) => p !== '/' && !/^\/(search|explain)\/$/.test(p));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
+import { BASE_ORIGIN, ORIGIN } from '../support/origins.ts';
 
 /**
  * Search quality: every query of tests/search/queries.yaml goes through the site's real search
@@ -38,8 +39,8 @@ async function runAll(page: Page, origin: string, base: string) {
 const CSS = { escape: (s: string) => s.replace(/["\\]/g, '\\$&') };
 
 for (const [name, origin, base] of [
-  ['root', 'http://localhost:4321', '/'],
-  ['base /docker-basics/', 'http://localhost:4322', '/docker-basics/'],
+  ['root', ORIGIN, '/'],
+  ['base /docker-basics/', BASE_ORIGIN, '/docker-basics/'],
 ] as const) {
   test(`query set: expected section first for ${FIRST_TARGET * 100}%, top three for all (${name})`, async ({ page }) => {
     test.setTimeout(120_000);

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { BASE_ORIGIN, ORIGIN } from '../support/origins.ts';
 
 /**
  * The search box as a student uses it: keyboard shortcuts, results with page, section and
@@ -6,8 +7,8 @@ import { expect, test, type Page } from '@playwright/test';
  * spelling suggestion and a link to the command reference, /search/?q=, at / and under a sub-path.
  */
 for (const [name, origin, base] of [
-  ['root', 'http://localhost:4321', '/'],
-  ['base', 'http://localhost:4322', '/docker-basics/'],
+  ['root', ORIGIN, '/'],
+  ['base', BASE_ORIGIN, '/docker-basics/'],
 ] as const) {
   test.describe(`search (${name})`, () => {
     const url = (path: string) => `${origin}${base}${path}`;

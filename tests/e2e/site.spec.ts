@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { chapterPaths } from '../support/site.ts';
+import { ORIGIN } from '../support/origins.ts';
 
 const chapters = chapterPaths();
 
@@ -187,7 +188,7 @@ test.describe('no request leaves the site', () => {
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(chapters[0]!);
     await page.waitForLoadState('networkidle');
-    expect(requests.filter((u) => !u.startsWith('http://localhost:4321/'))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(`${ORIGIN}/`))).toEqual([]);
     expect(requests.filter((u) => /pagefind|search-ui/.test(u))).toEqual([]);
   });
 });
