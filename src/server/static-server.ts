@@ -2,13 +2,17 @@
  * A small static file server for the built site: used by `npm start`, the end-to-end tests and
  * the benchmark. Like the nginx image (see Dockerfile), it serves the site under its base path,
  * compresses text with gzip or Brotli, caches hashed assets for a year, answers unknown paths
- * with 404.html, and can send the CSP as a header (CSP_HEADER=1).
+ * with 404.html, and can send the CSP as a header (CSP_HEADER=1). It answers hostile requests as
+ * nginx does (tests/build/static-server.test.ts): 400 for bad encoding or `..` above the root,
+ * 405 for methods other than GET and HEAD, redirects only to paths on this host, q-values in
+ * Accept-Encoding, and ETag/Last-Modified with 304 answers to revalidation.
  *
  *   node src/server/static-server.ts [--dir dist] [--port 4321] [--base /docker-basics/]
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -41,16 +45,60 @@ export interface ServeOptions {
   cspHeader?: boolean;
 }
 
-function encodingFor(req: IncomingMessage): 'br' | 'gzip' | undefined {
-  const accept = String(req.headers['accept-encoding'] ?? '');
-  if (/\bbr\b/.test(accept)) return 'br';
-  if (/\bgzip\b/.test(accept)) return 'gzip';
-  return undefined;
+type Encoding = 'br' | 'gzip';
+
+/**
+ * The encoding to send, from Accept-Encoding with its q-values (RFC 9110 12.5.3): `gzip;q=0`
+ * refuses gzip, `*` stands for any encoding not named. Brotli wins a tie.
+ */
+export function encodingFor(accept: string): Encoding | undefined {
+  const q = new Map<string, number>();
+  for (const part of accept.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.split(';').map((s) => s.trim());
+    if (!name) continue;
+    const qp = params.find((p) => /^q\s*=/.test(p));
+    const value = qp ? Number(qp.replace(/^q\s*=\s*/, '')) : 1;
+    q.set(name, Number.isFinite(value) ? value : 0);
+  }
+  const weight = (enc: Encoding) => q.get(enc) ?? q.get('*') ?? 0;
+  const best = (['br', 'gzip'] as const).filter((e) => weight(e) > 0).sort((a, b) => weight(b) - weight(a))[0];
+  return best;
 }
 
+/**
+ * The request path decoded and normalised like nginx does: `%2F` and `%2E` decoded, repeated
+ * slashes merged, `.` and `..` resolved. Undefined for a path nginx answers with 400: bad
+ * percent-encoding or UTF-8, a NUL byte, or `..` above the root.
+ */
+export function normalisePath(rawPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return undefined;
+  }
+  if (!decoded.startsWith('/') || decoded.includes('\0')) return undefined;
+  const out: string[] = [];
+  const parts = decoded.split('/');
+  for (const part of parts.slice(1)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (!out.length) return undefined;
+      out.pop();
+    } else out.push(part);
+  }
+  const last = parts[parts.length - 1];
+  const dirLike = last === '' || last === '.' || last === '..';
+  return '/' + out.join('/') + (out.length && dirLike ? '/' : '');
+}
+
+/** Re-encode a normalised path for a Location header (one segment at a time, slashes kept). */
+const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+
 async function fileFor(root: string, path: string): Promise<string | undefined> {
-  const target = normalize(join(root, path));
-  if (!target.startsWith(root)) return undefined;
+  const target = resolve(root, '.' + path);
+  // Belt and braces after normalisePath: never leave root (a sibling "dist-base" starts with "dist").
+  if (target !== root && !target.startsWith(root + sep)) return undefined;
   try {
     const s = await stat(target);
     if (s.isDirectory()) {
@@ -63,43 +111,80 @@ async function fileFor(root: string, path: string): Promise<string | undefined> 
   }
 }
 
+/** Does an If-None-Match header list this ETag (weak comparison, as for GET)? */
+function etagMatches(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  const strip = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => strip(t) === strip(etag));
+}
+
 export function startServer(opts: ServeOptions): Promise<Server> {
   const root = resolve(opts.dir);
   const base = (opts.base ?? '/').replace(/\/?$/, '/');
+  /** Compressed bodies, keyed by encoding, file and its mtime (a rebuild while serving is picked up). */
   const cache = new Map<string, Buffer>();
+  const plain = (res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), ...headers });
+    res.end(text);
+  };
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let pathname = decodeURIComponent(url.pathname);
-    if (!pathname.startsWith(base) && `${pathname}/` !== base) return send(res, req, 404, join(root, '404.html'));
-    pathname = pathname.slice(base.length - 1) || '/';
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
+    // Not new URL(): it would read "//evil.example/x" as a host.
+    const rawUrl = req.url ?? '/';
+    const q = rawUrl.indexOf('?');
+    const rawPath = q < 0 ? rawUrl : rawUrl.slice(0, q);
+    const search = q < 0 ? '' : rawUrl.slice(q);
+    const normal = normalisePath(rawPath);
+    if (normal === undefined) return plain(res, 400, 'Bad Request\n');
+    if (`${normal}/` === base) return redirect(res, base + search);
+    if (!normal.startsWith(base)) return send(res, req, 404, join(root, '404.html'));
+    const pathname = normal.slice(base.length - 1) || '/';
     const file = await fileFor(root, pathname);
     if (file && !pathname.endsWith('/') && file.endsWith('index.html') && !pathname.endsWith('.html')) {
-      res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
-      res.end();
-      return;
+      return redirect(res, `${encodePath(normal)}/${search}`);
     }
     if (!file) return send(res, req, 404, join(root, '404.html'));
     return send(res, req, 200, file);
   };
+  function redirect(res: ServerResponse, location: string): void {
+    // Always a path on this host: one leading slash, never "//host".
+    res.writeHead(301, { Location: location.replace(/^\/+/, '/'), 'Content-Length': '0' });
+    res.end();
+  }
   async function send(res: ServerResponse, req: IncomingMessage, status: number, file: string): Promise<void> {
     let body: Buffer;
+    let mtime: Date;
     try {
-      body = await readFile(file);
+      [body, mtime] = await Promise.all([readFile(file), stat(file).then((s) => s.mtime)]);
     } catch {
-      res.writeHead(status, { 'Content-Type': 'text/plain' });
-      res.end('Not found');
-      return;
+      return plain(res, status, 'Not found\n');
     }
     const ext = extname(file);
     const headers: Record<string, string> = { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', Vary: 'Accept-Encoding' };
-    headers['Cache-Control'] = file.includes(`${'/'}_astro${'/'}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    headers['Cache-Control'] = file.includes(`${sep}_astro${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
     if (opts.cspHeader && ext === '.html') {
       const csp = /http-equiv="content-security-policy" content="([^"]+)"/.exec(body.toString('utf8'))?.[1];
       if (csp) headers['Content-Security-Policy'] = csp.replace(/&#39;/g, "'");
     }
-    const enc = COMPRESSIBLE.has(ext) ? encodingFor(req) : undefined;
+    const enc = COMPRESSIBLE.has(ext) ? encodingFor(String(req.headers['accept-encoding'] ?? '')) : undefined;
+    if (status === 200) {
+      // One ETag per representation: the content hash, plus the encoding for a compressed body.
+      const hash = createHash('sha256').update(body).digest('base64url').slice(0, 22);
+      headers['ETag'] = `"${hash}${enc ? `-${enc}` : ''}"`;
+      const seconds = new Date(Math.floor(mtime.getTime() / 1000) * 1000);
+      headers['Last-Modified'] = seconds.toUTCString();
+      const inm = req.headers['if-none-match'];
+      const ims = Date.parse(String(req.headers['if-modified-since'] ?? ''));
+      const fresh = inm !== undefined ? etagMatches(inm, headers['ETag']) : Number.isFinite(ims) && seconds.getTime() <= ims;
+      if (fresh) {
+        delete headers['Content-Type'];
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
+    }
     if (enc) {
-      const key = `${enc}:${file}`;
+      const key = `${enc}:${mtime.getTime()}:${file}`;
       let packed = cache.get(key);
       if (!packed) {
         packed = enc === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(body, { level: 9 });
@@ -114,8 +199,10 @@ export function startServer(opts: ServeOptions): Promise<Server> {
   }
   const server = createServer((req, res) => {
     handler(req, res).catch((e: unknown) => {
-      res.writeHead(500);
-      res.end(String(e));
+      // The error goes to the server's log, never to the client.
+      console.error(`static-server: ${req.method} ${req.url}:`, e);
+      if (!res.headersSent) plain(res, 500, 'Internal Server Error\n');
+      else res.destroy();
     });
   });
   return new Promise((ok) => server.listen(opts.port, opts.host ?? '127.0.0.1', () => ok(server)));

@@ -1,0 +1,205 @@
+/**
+ * The development server (src/server/static-server.ts, used by `npm start`, the e2e tests and the
+ * benchmark) answers hostile and unusual requests the way nginx does. Requests are sent raw with
+ * node:http, so the path reaches the server exactly as written (fetch would normalise it).
+ * The site is a tiny fixture written to a temporary folder, with a sibling folder next to it that
+ * must never be served.
+ */
+import { request, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../src/server/static-server.ts';
+
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+let tmp: string;
+let server: Server;
+let baseServer: Server;
+const PAGE = `<!doctype html><html><head><title>Commands</title></head><body>${'<p>docker run --rm hello-world</p>'.repeat(40)}</body></html>`;
+
+function raw(srv: Server, path: string, method = 'GET', headers: Record<string, string> = {}): Promise<Answer> {
+  const { port } = srv.address() as AddressInfo;
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers: { 'accept-encoding': 'identity', ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'docker-basics-static-'));
+  const site = join(tmp, 'dist');
+  for (const dir of ['commands', '_astro']) mkdirSync(join(site, dir), { recursive: true });
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>Home</title><p>Home page</p>');
+  writeFileSync(join(site, '404.html'), '<!doctype html><title>Not found</title><p>Page not found</p>');
+  writeFileSync(join(site, 'commands', 'index.html'), PAGE);
+  writeFileSync(join(site, '_astro', 'site.abc123.js'), 'console.log("site");'.repeat(30));
+  // A sibling folder whose name starts with the site folder's name: must stay out of reach.
+  mkdirSync(join(tmp, 'dist-base'));
+  writeFileSync(join(tmp, 'dist-base', 'sitemap.xml'), '<urlset>SECRET sibling</urlset>');
+  writeFileSync(join(tmp, 'secret.txt'), 'SECRET parent');
+  const old = new Date('2026-01-01T00:00:00Z');
+  utimesSync(join(site, 'commands', 'index.html'), old, old);
+  server = await startServer({ dir: site, port: 0 });
+  baseServer = await startServer({ dir: site, port: 0, base: '/docker-basics/' });
+});
+
+afterAll(async () => {
+  await Promise.all([server, baseServer].map((s) => s && new Promise<void>((ok) => s.close(() => ok()))));
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('paths that try to leave --dir or the host', () => {
+  const escapes = [
+    '/..%2fdist-base%2fsitemap.xml',
+    '/..%2f..%2f' + 'dist-base/sitemap.xml',
+    '/%2e%2e/dist-base/sitemap.xml',
+    '/../secret.txt',
+    '/commands/..%2f..%2fsecret.txt',
+    '/%2e%2e%2fsecret.txt',
+  ];
+  it.each(escapes)('%s is refused (400 like nginx) and shows nothing outside --dir', async (path) => {
+    const res = await raw(server, path);
+    expect(res.status).toBe(400);
+    expect(res.body.toString()).not.toContain('SECRET');
+  });
+
+  it('/..%2fcommands under a base path cannot reach outside it either', async () => {
+    const res = await raw(baseServer, '/docker-basics/..%2f..%2fdist-base%2fsitemap.xml');
+    expect(res.status).toBe(400);
+    expect(res.body.toString()).not.toContain('SECRET');
+  });
+
+  it('a NUL byte in the path is refused', async () => {
+    expect((await raw(server, '/commands%00/index.html')).status).toBe(400);
+  });
+
+  const offHost = ['/.//evil.example/..%2fcommands', '//evil.example/..%2fcommands', '/.%2f%2fevil.example%2f..%2fcommands', '//commands'];
+  it.each(offHost)('%s redirects only to a path on this host', async (path) => {
+    const res = await raw(server, path);
+    expect(res.status).toBe(301);
+    const location = res.headers.location ?? '';
+    expect(location).toBe('/commands/');
+    // A browser resolves the Location against the page: it must stay on 127.0.0.1.
+    expect(new URL(location, 'http://127.0.0.1/x/').host).toBe('127.0.0.1');
+  });
+
+  it('a directory without its slash redirects to the same path with the slash (query kept)', async () => {
+    const res = await raw(server, '/commands?x=1');
+    expect(res.status).toBe(301);
+    expect(res.headers.location).toBe('/commands/?x=1');
+  });
+
+  it('the base path without its slash redirects to the base path', async () => {
+    const res = await raw(baseServer, '/docker-basics');
+    expect(res.status).toBe(301);
+    expect(res.headers.location).toBe('/docker-basics/');
+  });
+});
+
+describe('malformed requests', () => {
+  it.each(['/%E0%A4%A', '/%', '/%zz/', '/commands/%C0%AF'])('%s answers 400 without an error text', async (path) => {
+    const res = await raw(server, path);
+    expect(res.status).toBe(400);
+    expect(res.body.toString()).not.toMatch(/URIError|Error:|at .*\.ts/);
+  });
+});
+
+describe('methods', () => {
+  it.each(['POST', 'DELETE', 'PUT', 'PATCH'])('%s answers 405 with Allow: GET, HEAD', async (method) => {
+    const res = await raw(server, '/commands/', method);
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD');
+  });
+
+  it('HEAD answers like GET without a body', async () => {
+    const get = await raw(server, '/commands/', 'GET', { 'accept-encoding': 'gzip' });
+    const head = await raw(server, '/commands/', 'HEAD', { 'accept-encoding': 'gzip' });
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    expect(head.headers['content-length']).toBe(get.headers['content-length']);
+    expect(head.headers['content-encoding']).toBe('gzip');
+    expect(head.headers.etag).toBe(get.headers.etag);
+  });
+});
+
+describe('Accept-Encoding with q-values', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['gzip', 'gzip'],
+    ['gzip;q=0', undefined],
+    ['gzip; q=0.0, identity', undefined],
+    ['br;q=0, gzip', 'gzip'],
+    ['br, gzip', 'br'],
+    ['gzip;q=1, br;q=0.5', 'gzip'],
+    ['*', 'br'],
+    ['*;q=0', undefined],
+    ['br;q=0, *', 'gzip'],
+    ['identity', undefined],
+    ['GZIP', 'gzip'],
+    ['x-gzip-ish', undefined],
+  ];
+  it.each(cases)('Accept-Encoding: %s → %s', async (accept, expected) => {
+    const res = await raw(server, '/commands/', 'GET', { 'accept-encoding': accept });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe(expected);
+    if (expected === 'gzip') expect(gunzipSync(res.body).toString()).toBe(PAGE);
+    if (!expected) expect(res.body.toString()).toBe(PAGE);
+  });
+});
+
+describe('revalidation: ETag and Last-Modified', () => {
+  it('a page carries an ETag, a Last-Modified date and no-cache', async () => {
+    const res = await raw(server, '/commands/');
+    expect(res.headers.etag).toMatch(/^"[^"]+"$/);
+    expect(res.headers['last-modified']).toBe('Thu, 01 Jan 2026 00:00:00 GMT');
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('If-None-Match with the current ETag answers 304 with no body', async () => {
+    for (const enc of ['identity', 'gzip', 'br']) {
+      const first = await raw(server, '/commands/', 'GET', { 'accept-encoding': enc });
+      const again = await raw(server, '/commands/', 'GET', { 'accept-encoding': enc, 'if-none-match': first.headers.etag! });
+      expect(again.status, enc).toBe(304);
+      expect(again.body.length).toBe(0);
+      expect(again.headers.etag).toBe(first.headers.etag);
+    }
+  });
+
+  it('the compressed and the plain response have different ETags', async () => {
+    const plain = await raw(server, '/commands/', 'GET', { 'accept-encoding': 'identity' });
+    const gzip = await raw(server, '/commands/', 'GET', { 'accept-encoding': 'gzip' });
+    expect(plain.headers.etag).not.toBe(gzip.headers.etag);
+  });
+
+  it('If-None-Match in a list, or weak, also matches; a stale one gets the file', async () => {
+    const { headers } = await raw(server, '/commands/');
+    expect((await raw(server, '/commands/', 'GET', { 'if-none-match': `"old", W/${headers.etag}` })).status).toBe(304);
+    const stale = await raw(server, '/commands/', 'GET', { 'if-none-match': '"old"' });
+    expect(stale.status).toBe(200);
+    expect(stale.body.toString()).toBe(PAGE);
+  });
+
+  it('If-Modified-Since at or after the file date answers 304; before it, the file', async () => {
+    expect((await raw(server, '/commands/', 'GET', { 'if-modified-since': 'Thu, 01 Jan 2026 00:00:00 GMT' })).status).toBe(304);
+    expect((await raw(server, '/commands/', 'GET', { 'if-modified-since': 'Wed, 31 Dec 2025 23:59:59 GMT' })).status).toBe(200);
+    expect((await raw(server, '/commands/', 'GET', { 'if-modified-since': 'not a date' })).status).toBe(200);
+  });
+
+  it('the 404 page is never a 304', async () => {
+    const res = await raw(server, '/no-such-page/', 'GET', { 'if-none-match': '*' });
+    expect(res.status).toBe(404);
+    expect(res.body.toString()).toContain('Page not found');
+  });
+});
