@@ -8,6 +8,7 @@
  * Accept-Encoding, and ETag/Last-Modified with 304 answers to revalidation.
  *
  *   node src/server/static-server.ts [--dir dist] [--port 4321] [--base /docker-basics/]
+ *   PORT=8080 npm start        (the port: --port, else PORT, else 4321)
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { parseArgs } from 'node:util';
+import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 
 const TYPES: Record<string, string> = {
@@ -205,20 +207,56 @@ export function startServer(opts: ServeOptions): Promise<Server> {
       else res.destroy();
     });
   });
-  return new Promise((ok) => server.listen(opts.port, opts.host ?? '127.0.0.1', () => ok(server)));
+  const host = opts.host ?? '127.0.0.1';
+  return new Promise((ok, fail) => {
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EADDRINUSE') fail(new PortInUseError(opts.port, host));
+      else if (e.code === 'EACCES') fail(new Error(`Not allowed to listen on port ${opts.port} on ${host} (ports below 1024 need root): pick another, e.g. PORT=8080 npm start`));
+      else fail(e);
+    });
+    server.listen(opts.port, host, () => ok(server));
+  });
+}
+
+/** Another program (often a second `npm start`) already listens on the port. */
+export class PortInUseError extends Error {
+  readonly port: number;
+  readonly host: string;
+  constructor(port: number, host: string) {
+    super(
+      `port ${port} on ${host} is already in use (another \`npm start\` or dev server?). Stop that program, ` +
+        `or pick another port: PORT=${port === 4321 ? 4322 : port + 1} npm start (or --port with npm run serve -- --port N)`,
+    );
+    this.name = 'PortInUseError';
+    this.port = port;
+    this.host = host;
+  }
+}
+
+/** A TCP port from PORT= or --port, or an error naming where the bad value came from. */
+export function parsePort(value: string, from: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new Error(`${from}=${value} is not a port number (0 to 65535), e.g. ${from}=8080`);
+  return port;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({
-    options: {
-      dir: { type: 'string', default: 'dist' },
-      port: { type: 'string', default: '4321' },
-      host: { type: 'string', default: '127.0.0.1' },
-      base: { type: 'string', default: process.env['BASE_PATH'] ?? '/' },
-      'csp-header': { type: 'boolean', default: process.env['CSP_HEADER'] === '1' },
-    },
-  });
-  const port = Number(values.port);
-  await startServer({ dir: values.dir, port, host: values.host, base: values.base, cspHeader: values['csp-header'] });
-  console.log(`Serving ${values.dir} at http://${values.host === '127.0.0.1' ? 'localhost' : values.host}:${port}${values.base}`);
+  try {
+    const { values } = parseArgs({
+      options: {
+        dir: { type: 'string', default: 'dist' },
+        port: { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        base: { type: 'string', default: process.env['BASE_PATH'] || '/' },
+        'csp-header': { type: 'boolean', default: process.env['CSP_HEADER'] === '1' },
+      },
+    });
+    const port = values.port !== undefined ? parsePort(values.port, '--port') : process.env['PORT'] ? parsePort(process.env['PORT'], 'PORT') : 4321;
+    const server = await startServer({ dir: values.dir, port, host: values.host, base: values.base, cspHeader: values['csp-header'] });
+    const actual = (server.address() as AddressInfo).port;
+    console.log(`Serving ${values.dir} at http://${values.host === '127.0.0.1' ? 'localhost' : values.host}:${actual}${values.base}`);
+  } catch (e) {
+    console.error(`static-server: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
 }

@@ -5,11 +5,12 @@
  * The site is a tiny fixture written to a temporary folder, with a sibling folder next to it that
  * must never be served.
  */
+import { spawn } from 'node:child_process';
 import { request, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/static-server.ts';
@@ -201,5 +202,74 @@ describe('revalidation: ETag and Last-Modified', () => {
     const res = await raw(server, '/no-such-page/', 'GET', { 'if-none-match': '*' });
     expect(res.status).toBe(404);
     expect(res.body.toString()).toContain('Page not found');
+  });
+});
+
+describe('the command line (npm start / npm run serve)', () => {
+  const NODE = resolve('node_modules/.bin/node');
+  /** Run the server's command line until it prints its address or exits. */
+  function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; kill: () => void }> {
+    return new Promise((ok) => {
+      const child = spawn(NODE, ['src/server/static-server.ts', '--dir', join(tmp, 'dist'), ...args], {
+        env: { ...process.env, PORT: '', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      const kill = () => child.kill('SIGTERM');
+      const onData = (d: Buffer) => {
+        out += d.toString();
+        if (/Serving /.test(out)) ok({ code: null, out, kill });
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.on('exit', (code) => ok({ code, out, kill }));
+    });
+  }
+  const freePort = () =>
+    new Promise<number>((ok) => {
+      const s = createTcpServer().listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as AddressInfo;
+        s.close(() => ok(port));
+      });
+    });
+
+  it('a port in use ends with which port and how to pick another, not a stack trace', async () => {
+    const blocker = createTcpServer();
+    await new Promise<void>((ok) => blocker.listen(0, '127.0.0.1', () => ok()));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const r = await run(['--port', String(port)]);
+      expect(r.code, r.out).toBe(1);
+      expect(r.out).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(r.out).toMatch(/PORT=\d+ npm start/);
+      expect(r.out).not.toMatch(/^\s+at /m);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('PORT= picks the port when --port is not given', async () => {
+    const port = await freePort();
+    const r = await run([], { PORT: String(port) });
+    try {
+      expect(r.out).toContain(`http://localhost:${port}/`);
+      const res = await new Promise<number>((ok, fail) =>
+        request({ host: '127.0.0.1', port, path: '/' }, (x) => {
+          x.resume();
+          ok(x.statusCode ?? 0);
+        })
+          .on('error', fail)
+          .end(),
+      );
+      expect(res).toBe(200);
+    } finally {
+      r.kill();
+    }
+  });
+
+  it('a PORT that is not a port number is named', async () => {
+    const r = await run([], { PORT: 'eighty' });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('PORT=eighty is not a port number');
   });
 });
