@@ -8,10 +8,13 @@ import { contentLint } from './src/integrations/content-lint.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { redirects } from './src/lib/redirects.ts';
 import { lazyUrl } from './src/integrations/lazy-url.ts';
+import { siteConfig } from './src/integrations/site-config.ts';
 
-/** Where the site is published. BASE_PATH=/docker-basics/ builds it for a sub-path. */
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
-const base = process.env.BASE_PATH ?? '/';
+/**
+ * Where the site is published: SITE_URL is the origin, BASE_PATH=/docker-basics/ builds it for a
+ * sub-path. A bad value fails here, naming the variable (src/integrations/site-config.ts).
+ */
+const { site, base } = siteConfig(process.env);
 
 /** The tiny inline script that applies the stored theme before first paint; hashed for the CSP. */
 const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');

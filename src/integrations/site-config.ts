@@ -1,0 +1,58 @@
+/**
+ * Where the site is published, from the SITE_URL and BASE_PATH variables (read by
+ * astro.config.mjs). A mistake fails the build at once, naming the variable and showing a value
+ * that works, instead of Astro's bare "Invalid URL" or canonical URLs silently missing a path.
+ * Checked by tests/build/site-config.test.ts.
+ */
+
+export interface SiteConfig {
+  /** The origin only (`https://example.github.io`): canonical URLs and the sitemap. */
+  site: string;
+  /** The sub-path the site lives under, with both slashes (`/docker-basics/`), or `/`. */
+  base: string;
+}
+
+export const DEFAULT_SITE = 'http://localhost:4321';
+
+export class SiteConfigError extends Error {
+  constructor(message: string) {
+    super(`${message}\n  Example: SITE_URL=https://example.github.io BASE_PATH=/docker-basics/ npm run build (see README, "Building for a sub-path")`);
+    this.name = 'SiteConfigError';
+  }
+}
+
+/** Read and check SITE_URL and BASE_PATH (an empty variable counts as unset). */
+export function siteConfig(env: Record<string, string | undefined> = process.env): SiteConfig {
+  const rawSite = env['SITE_URL'] || DEFAULT_SITE;
+  const rawBase = env['BASE_PATH'] || '/';
+
+  let url: URL;
+  try {
+    url = new URL(rawSite);
+  } catch {
+    const guess = /^[\w.-]+(:\d+)?(\/.*)?$/.test(rawSite) ? `https://${rawSite.replace(/\/.*$/, '')}` : 'https://example.github.io';
+    throw new SiteConfigError(`SITE_URL=${rawSite} is not a URL: write the origin with its scheme, e.g. SITE_URL=${guess}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new SiteConfigError(`SITE_URL=${rawSite} must start with http:// or https://, e.g. SITE_URL=https://${url.host || 'example.github.io'}`);
+  }
+  if (url.search || url.hash || rawSite.includes('?') || rawSite.includes('#')) {
+    throw new SiteConfigError(`SITE_URL=${rawSite} has a query or fragment; SITE_URL is the origin only, e.g. SITE_URL=${url.origin}`);
+  }
+  if (url.pathname !== '/') {
+    const sub = url.pathname.replace(/\/?$/, '/');
+    throw new SiteConfigError(
+      `SITE_URL=${rawSite} has a path (${url.pathname.replace(/\/$/, '')}), which canonical URLs would silently drop. ` +
+        `SITE_URL is the origin only; the sub-path goes in BASE_PATH: SITE_URL=${url.origin} BASE_PATH=${sub}`,
+    );
+  }
+
+  if (!rawBase.startsWith('/')) {
+    throw new SiteConfigError(`BASE_PATH=${rawBase} must start with /, e.g. BASE_PATH=/${rawBase.replace(/^\/*/, '').replace(/\/?$/, '/')}`);
+  }
+  const segments = rawBase.split('/').filter(Boolean);
+  if (segments.some((s) => s === '.' || s === '..') || !segments.every((s) => /^[A-Za-z0-9._~-]+$/.test(s))) {
+    throw new SiteConfigError(`BASE_PATH=${rawBase} may hold only letters, digits and . _ ~ - between slashes (no spaces, "..", "?" or "#"), e.g. BASE_PATH=/docker-basics/`);
+  }
+  return { site: url.origin, base: segments.length ? `/${segments.join('/')}/` : '/' };
+}
