@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, parse, resolve, sep } from 'node:path';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { buildVocabulary, indexedText } from '../lib/spelling.ts';
@@ -43,14 +43,17 @@ function check(step: string, errors: string[] | undefined): void {
 /**
  * Builds the Pagefind search index into `<outDir>/pagefind/` after Astro has written the site.
  * Only elements marked `data-pagefind-body` (the article of a chapter page) are indexed. Also
- * writes the spelling vocabulary to `<outDir>/search/vocab.json`.
+ * writes the spelling vocabulary to `<outDir>/search/vocab.json`. On any failure the build stops
+ * with the step, Pagefind's messages and what to do, and the output folder is removed: a site
+ * without its index would look complete and serve a broken search
+ * (tests/unit/pagefind-integration.test.ts).
  */
 export function pagefindIndex(): AstroIntegration {
   return {
     name: 'docker-basics:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
+        const outDir = fileURLToPath(dir).replace(/[\\/]$/, '');
         try {
           const { index, errors } = await pagefind.createIndex({ includeCharacters: SEARCH_CHARACTERS });
           check('createIndex', errors);
@@ -62,10 +65,40 @@ export function pagefindIndex(): AstroIntegration {
           check('writeFiles', written.errors);
           const words = await writeVocabulary(outDir);
           logger.info(`Pagefind indexed ${added.page_count} pages; spelling vocabulary: ${words} words`);
+        } catch (e) {
+          throw new Error(failureMessage(outDir, e, await removeOutput(outDir)));
         } finally {
           await pagefind.close();
         }
       },
     },
   };
+}
+
+/**
+ * Remove the half-built site after a failed index, so nothing serves or deploys a site whose
+ * search is missing. Refuses anything that is not a plain output folder (the project root, `/`).
+ * Returns what happened, for the message.
+ */
+async function removeOutput(outDir: string): Promise<string> {
+  const abs = resolve(outDir);
+  if (abs === parse(abs).root || abs === resolve('.') || resolve('.').startsWith(abs + sep)) {
+    return `${outDir} was NOT removed (it is the project folder or above it): delete the half-built site yourself`;
+  }
+  try {
+    await rm(abs, { recursive: true, force: true });
+    return `${outDir} was removed, so a site without its search index cannot be served or deployed`;
+  } catch (e) {
+    return `${outDir} could not be removed (${e instanceof Error ? e.message : String(e)}): delete it before serving or deploying`;
+  }
+}
+
+function failureMessage(outDir: string, e: unknown, removed: string): string {
+  const detail = e instanceof Error ? e.message : String(e);
+  return [
+    `Search index (Pagefind) failed, so the build stopped. ${removed}.`,
+    `  ${detail.replace(/\n/g, '\n  ')}`,
+    'What to do: run `npm ci` (Pagefind runs a binary from its @pagefind/<platform> package, which `npm install --omit=optional`',
+    'or a copied node_modules can miss), check that the output folder is writable, then `npm run build` again.',
+  ].join('\n');
 }
