@@ -23,6 +23,20 @@ export const CODE_LANGUAGES = [
 /** Languages whose blocks are commands a student copies into a terminal. */
 export const COPYABLE_LANGUAGES = new Set(['bash', 'sh', 'shell', 'console']);
 
+/**
+ * Languages a student copies into a terminal or a file (a Dockerfile, compose.yaml): their code
+ * must be plain ASCII. Prompt checks apply to the shell languages only.
+ */
+export const ASCII_LANGUAGES = new Set([...COPYABLE_LANGUAGES, 'dockerfile', 'yaml', 'yml']);
+
+/** `user@host:path$ ` or `root@pi:~# `: a prompt copied from a terminal. */
+const USER_HOST_PROMPT = /^\s*([\w.-]+@[\w.-]+:[^\s#$]*[#$] )/;
+/** `# docker ps`: a root shell's prompt before a command (pasted, it is only a comment). */
+const ROOT_PROMPT = /^\s*# (?:sudo|docker|dockerd|apt|apt-get|systemctl|usermod|newgrp)(?:\s|$)/;
+
+/** Tags an author must not write into a chapter: the CSP blocks them, or they load another origin. */
+const RAW_TAGS = /<(script|iframe|object|embed)\b/i;
+
 export interface LintProblem {
   file: string;
   line: number;
@@ -89,23 +103,44 @@ export function firstNonAscii(text: string): { index: number; name: string } | u
   return undefined;
 }
 
-/** Check copyable code: ASCII only; in `bash`/`sh` blocks no `$ ` prompt (use `console` for prompt + output). */
+/**
+ * Check copyable code: ASCII only; in shell blocks no prompt that the copy would carry along:
+ * `$ ` in `bash`/`sh` (use `console` for prompt + output), `user@host:~$ ` or `root@pi:~# `, and a
+ * root prompt `# docker ...` (pasted, it is a comment and the command never runs).
+ */
 export function lintCopyableCode(code: string, lang: string): string[] {
   const problems: string[] = [];
   const bad = firstNonAscii(code);
   if (bad) {
     const before = code.slice(0, bad.index);
     const line = before.split('\n').length;
-    problems.push(`line ${line} of the code has a ${bad.name}; commands must be plain ASCII so they paste into a terminal`);
+    const what = COPYABLE_LANGUAGES.has(lang) ? 'commands' : `${lang} code`;
+    problems.push(`line ${line} of the code has a ${bad.name}; ${what} must be plain ASCII so it pastes and runs as written`);
   }
+  if (!COPYABLE_LANGUAGES.has(lang)) return problems;
+  const lines = code.split('\n');
   if (lang !== 'console') {
-    const prompt = code.split('\n').findIndex((l) => /^\s*\$ /.test(l));
+    const prompt = lines.findIndex((l) => /^\s*\$ /.test(l));
     if (prompt >= 0) {
       problems.push(
         `line ${prompt + 1} of the code starts with a "$ " prompt; remove it, or mark the block \`console\` so the prompt and the output are not copied`,
       );
     }
   }
+  lines.forEach((l, i) => {
+    const userHost = USER_HOST_PROMPT.exec(l);
+    if (userHost) {
+      problems.push(
+        `line ${i + 1} of the code starts with a "${userHost[1]}" prompt; ` +
+          (lang === 'console' ? 'write "$ " instead (the copy button copies only "$ " lines)' : 'remove it, or mark the block `console` and write "$ "'),
+      );
+    } else if (ROOT_PROMPT.test(l)) {
+      problems.push(
+        `line ${i + 1} of the code starts with a "# " root prompt before a command; pasted, it is only a comment and the command never runs: ` +
+          'remove the prompt (write sudo where root is needed), or reword the comment',
+      );
+    }
+  });
   return problems;
 }
 
@@ -169,6 +204,12 @@ function proseLines(source: string): Array<{ text: string; line: number }> {
   return out;
 }
 
+/** Could this line be the text of a setext heading (not a list item, quote, table, tag or import)? */
+function isParagraphText(text: string): boolean {
+  const t = text.trim();
+  return t !== '' && !/^([-*+]\s|\d+[.)]\s|>|\||<|#|import\s|export\s|\{|[-=]+$)/.test(t);
+}
+
 /** Lint one chapter source. `file` is used only in the messages. */
 export function lintChapter(file: string, source: string): LintProblem[] {
   const problems: LintProblem[] = [];
@@ -187,7 +228,7 @@ export function lintChapter(file: string, source: string): LintProblem[] {
         message: `unknown code-fence language "${fence.lang}"; use one of: ${CODE_LANGUAGES.join(', ')}`,
       });
     }
-    if (COPYABLE_LANGUAGES.has(fence.lang)) {
+    if (ASCII_LANGUAGES.has(fence.lang)) {
       for (const m of lintCopyableCode(fence.code, fence.lang)) problems.push({ file, line: fence.line, message: m });
     }
   }
@@ -208,7 +249,32 @@ export function lintChapter(file: string, source: string): LintProblem[] {
     } else seen.set(h.id, h.line);
   }
 
-  for (const { text, line } of proseLines(source)) {
+  const prose = proseLines(source);
+  prose.forEach(({ text, line }, i) => {
+    // A setext heading: a paragraph line underlined with === or ---; it would get an automatic id.
+    const prev = prose[i - 1];
+    if (/^ {0,3}(=+|-+)\s*$/.test(text) && prev && prev.line === line - 1 && isParagraphText(prev.text)) {
+      const depth = text.trim().startsWith('=') ? 1 : 2;
+      const title = prev.text.trim();
+      problems.push({
+        file,
+        line: prev.line,
+        message:
+          `heading "${title}" is underlined (setext); write it as \`## ${title} {#some-id}\` so it gets a stable id` +
+          (depth === 1 ? ' (a chapter has one h1, its title: use ## or ###)' : ''),
+      });
+    }
+    const tag = RAW_TAGS.exec(text.replace(/`[^`]*`/g, ''));
+    if (tag) {
+      problems.push({
+        file,
+        line,
+        message: `raw <${tag[1]!.toLowerCase()}> in a chapter: the site's CSP blocks it; use a component from ~/components/mdx, or show it in a code fence`,
+      });
+    }
+  });
+
+  for (const { text, line } of prose) {
     // A flag typed with a smart dash (–privileged, —rm) or an inline code span with non-ASCII.
     const dash = /(?:^|[\s(`"'])([\u2013\u2014\u2212]{1,2}[a-z][a-z-]*)/i.exec(text);
     if (dash) {

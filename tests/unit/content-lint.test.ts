@@ -41,6 +41,42 @@ describe('lintChapter', () => {
   });
 });
 
+describe('lintChapter: mistakes that used to pass', () => {
+  it('rejects setext headings (=== and ---) but not a thematic break, a table or frontmatter', () => {
+    expect(messages('Title\n=====\n\nSub title\n---')).toEqual([
+      expect.stringMatching(/^7: heading "Title" is underlined \(setext\); write it as `## Title \{#some-id\}`/),
+      expect.stringMatching(/^10: heading "Sub title" is underlined \(setext\)/),
+    ]);
+    expect(messages('Text.\n\n---\n\nMore.')).toEqual([]);
+    expect(messages('| a | b |\n|---|---|\n| 1 | 2 |')).toEqual([]);
+    expect(messages('- item\n---')).toEqual([]);
+    expect(messages('```yaml\nkey: value\n---\n```')).toEqual([]);
+  });
+  it('rejects root and user@host prompts in shell blocks, keeps plain comments', () => {
+    expect(messages('```bash\nroot@pi:~# docker ps\n```')[0]).toMatch(/^7: line 1 of the code starts with a "root@pi:~# " prompt/);
+    expect(messages('```sh\nduckie@robot:~/lab$ docker ps\n```')[0]).toMatch(/starts with a "duckie@robot:~\/lab\$ " prompt/);
+    expect(messages('```bash\n# docker ps\n```')[0]).toMatch(/starts with a "# " root prompt before a command/);
+    expect(messages('```bash\n# sudo systemctl restart docker\n```')[0]).toMatch(/root prompt/);
+    expect(messages('```console\n# docker ps\nCONTAINER ID\n```')[0]).toMatch(/root prompt/);
+    expect(messages('```bash\n# List the running containers:\ndocker ps\n```')).toEqual([]);
+    expect(messages('```console\n$ cat Dockerfile\n# syntax=docker/dockerfile:1\n```')).toEqual([]);
+  });
+  it('rejects raw <script>, <iframe>, <object> and <embed> outside code, not inside it', () => {
+    expect(messages('<script src="/x.js"></script>')[0]).toMatch(/^7: raw <script> in a chapter/);
+    expect(messages('Watch: <iframe src="x"></iframe>')[0]).toMatch(/raw <iframe>/);
+    expect(messages('<OBJECT data="x"></OBJECT>')[0]).toMatch(/raw <object>/);
+    expect(messages('<embed src="x">')[0]).toMatch(/raw <embed>/);
+    expect(messages('Never paste a `<script>` tag.')).toEqual([]);
+    expect(messages('```text\n<script>alert(1)</script>\n```')).toEqual([]);
+  });
+  it('checks dockerfile and yaml blocks for non-ASCII (not json or text)', () => {
+    expect(messages('```dockerfile\nRUN apt-get install \u2013y curl\n```')[0]).toMatch(/^7: line 1 of the code has a en dash/);
+    expect(messages('```yml\nimage: \u201cnginx\u201d\n```')[0]).toMatch(/curly quote/);
+    expect(messages('```text\nnaïve output\n```')).toEqual([]);
+    expect(messages('```dockerfile\n# $ is fine in a Dockerfile\nRUN echo $HOME\n```')).toEqual([]);
+  });
+});
+
 describe('helpers', () => {
   it('codeFences returns language, line and code', () => {
     expect(codeFences('a\n```yaml title="x"\nk: v\n```\n')).toEqual([{ lang: 'yaml', meta: 'title="x"', line: 2, code: 'k: v' }]);
