@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { readdirSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { chapterSchema } from './schemas/chapter.ts';
 import { commandSchema, parseCommandsFile } from './schemas/command.ts';
+import { parseYamlFile } from './lib/yaml-file.ts';
 
 /** Chapters: one MDX file a chapter in content/chapters/; the file name is the URL slug. */
 const chapters = defineCollection({
@@ -14,7 +14,8 @@ const chapters = defineCollection({
 /**
  * The command reference: content/reference/commands.yaml, one entry a command (id = anchor).
  * The whole file is checked first (duplicate ids, unknown related ids or chapters), so a bad
- * entry fails the build with its id named.
+ * entry fails the build with its id named; a YAML syntax error names the file, line and column
+ * (src/lib/yaml-file.ts).
  */
 const COMMANDS_FILE = 'content/reference/commands.yaml';
 const commands = defineCollection({
@@ -25,7 +26,7 @@ const commands = defineCollection({
     load: async ({ store, parseData, generateDigest, watcher, logger }) => {
       const load = async () => {
         const chapterSlugs = readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4));
-        const entries = parseCommandsFile(parseYaml(readFileSync(COMMANDS_FILE, 'utf8')), chapterSlugs, COMMANDS_FILE);
+        const entries = parseCommandsFile(parseYamlFile(readFileSync(COMMANDS_FILE, 'utf8'), COMMANDS_FILE), chapterSlugs, COMMANDS_FILE);
         store.clear();
         for (const entry of entries) {
           const data = await parseData({ id: entry.id, data: entry, filePath: COMMANDS_FILE });

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { codeFences, COPYABLE_LANGUAGES, formatProblems, lintChapter } from '../../src/lib/content-lint.ts';
 import { checkLinks, formatLinkProblems, readSite } from '../../src/lib/link-check.ts';
 import { checkDockerCommandLine } from '../../src/lib/docker-help-fixtures.ts';
+import { parseYamlFile } from '../../src/lib/yaml-file.ts';
 
 const BAD = 'tests/fixtures/bad';
 const chapter = (name: string) => `${BAD}/chapters/${name}.mdx`;
@@ -37,6 +38,36 @@ describe('content lint rejects bad chapters, naming file, line and problem', () 
     expect(lint('zero-width')).toContain(`${chapter('zero-width')}:9  line 1 of the code has a zero-width space U+200B`);
   });
 
+  it('a setext heading (Title over -----), which would get an unstable automatic id', () => {
+    expect(lint('setext-heading')).toContain(
+      `${chapter('setext-heading')}:11  heading "Running containers" is underlined (setext); write it as \`## Running containers {#some-id}\``,
+    );
+  });
+
+  it('a root prompt in a bash block (root@pi:~# and a bare "# ")', () => {
+    const out = lint('root-prompt');
+    expect(out).toContain(`${chapter('root-prompt')}:9  line 1 of the code starts with a "root@pi:~# " prompt`);
+    expect(out).toContain(`${chapter('root-prompt')}:13  line 1 of the code starts with a "# " root prompt before a command`);
+  });
+
+  it('a raw <script> in a chapter (inline code is fine)', () => {
+    expect(lint('raw-script')).toBe(
+      `${chapter('raw-script')}\n  ${chapter('raw-script')}:11  raw <script> in a chapter: the site's CSP blocks it; use a component from ~/components/mdx, or show it in a code fence`,
+    );
+  });
+
+  it('a raw <iframe> in a chapter', () => {
+    expect(lint('raw-iframe')).toContain(`${chapter('raw-iframe')}:11  raw <iframe> in a chapter`);
+  });
+
+  it('non-ASCII in a dockerfile block', () => {
+    expect(lint('non-ascii-dockerfile')).toContain(`${chapter('non-ascii-dockerfile')}:9  line 2 of the code has a en dash (–) U+2013`);
+  });
+
+  it('non-ASCII in a yaml block', () => {
+    expect(lint('non-ascii-yaml')).toContain(`${chapter('non-ascii-yaml')}:9  line 5 of the code has a curly quote (“) U+201C`);
+  });
+
   it('a duplicate heading id', () => {
     expect(lint('duplicate-heading-id')).toContain(
       `${chapter('duplicate-heading-id')}:11  duplicate heading id "#images" (first used on line 7)`,
@@ -52,6 +83,21 @@ describe('docker command examples are checked against the docker CLI', () => {
       .filter((f) => COPYABLE_LANGUAGES.has(f.lang))
       .flatMap((f) => f.code.split('\n').flatMap((l, i) => checkDockerCommandLine(l, `${file}:${f.line + 1 + i}`)));
     expect(problems).toEqual([`${file}:10: \`docker run --port 8080:80 nginx\`: docker run has no flag --port`]);
+  });
+});
+
+describe('a YAML syntax error in the command reference names the file, line and column', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['bad-indentation', /^tests\/fixtures\/bad\/yaml\/bad-indentation\.yaml:[23]:\d+: YAML syntax error: /],
+    ['tab', /^tests\/fixtures\/bad\/yaml\/tab\.yaml:3:1: YAML syntax error: .*[Tt]ab/],
+    ['repeated-key', /^tests\/fixtures\/bad\/yaml\/repeated-key\.yaml:3:3: YAML syntax error: Map keys must be unique/],
+  ];
+  it.each(cases)('%s', (name, expected) => {
+    const file = `${BAD}/yaml/${name}.yaml`;
+    expect(() => parseYamlFile(readFileSync(file, 'utf8'), file)).toThrow(expected);
+  });
+  it('a valid file parses', () => {
+    expect(parseYamlFile('- id: docker-ps\n  summary: List containers\n', 'x.yaml')).toEqual([{ id: 'docker-ps', summary: 'List containers' }]);
   });
 });
 
