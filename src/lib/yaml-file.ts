@@ -27,7 +27,7 @@ export function parseYamlFile(text: string, file: string): unknown {
     // The parser's message for a tab in the indentation ("Unexpected scalar at node end") does not
     // say "tab": name the line.
     const tabs = text.split('\n').flatMap((l, i) => (/^ *\t/.test(l) ? [`${file}:${i + 1}:1: YAML syntax error: line ${i + 1} is indented with a tab; YAML indents with spaces`] : []));
-    if (!lines.some((l) => /\btabs?\b/i.test(l))) lines.unshift(...tabs);
+    if (!doc.errors.some((e) => /\btabs?\b/i.test(e.message))) lines.unshift(...tabs);
     throw new YamlFileError(`${lines.join('\n')}\n  Fix the file (YAML indents with spaces, never tabs; each key once per entry) and build again.`);
   }
   return doc.toJS();
