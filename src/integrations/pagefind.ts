@@ -66,7 +66,7 @@ export function pagefindIndex(): AstroIntegration {
           const words = await writeVocabulary(outDir);
           logger.info(`Pagefind indexed ${added.page_count} pages; spelling vocabulary: ${words} words`);
         } catch (e) {
-          throw new Error(failureMessage(outDir, e, await removeOutput(outDir)));
+          throw new Error(failureMessage(e, await removeOutput(outDir)));
         } finally {
           await pagefind.close();
         }
@@ -93,7 +93,7 @@ async function removeOutput(outDir: string): Promise<string> {
   }
 }
 
-function failureMessage(outDir: string, e: unknown, removed: string): string {
+function failureMessage(e: unknown, removed: string): string {
   const detail = e instanceof Error ? e.message : String(e);
   return [
     `Search index (Pagefind) failed, so the build stopped. ${removed}.`,
