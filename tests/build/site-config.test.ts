@@ -1,11 +1,13 @@
 /**
  * SITE_URL and BASE_PATH mistakes fail when the Astro config loads (astro.config.mjs, checked by
- * src/integrations/site-config.ts), naming the variable and showing a value that works. Each case
- * spawns Node to load the real config with the environment given, as `npm run build` would.
+ * src/integrations/site-config.ts), naming the variable and showing a value that works. The table
+ * runs the check in-process; two cases spawn Node to load the real astro.config.mjs with the
+ * environment given, as `npm run build` would, to prove the config uses it.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { siteConfig } from '../../src/integrations/site-config.ts';
 
 const NODE = resolve('node_modules/.bin/node');
 
@@ -27,9 +29,12 @@ describe('valid settings load', () => {
     [{ SITE_URL: 'http://localhost:8080' }, { site: 'http://localhost:8080', base: '/' }],
   ];
   it.each(ok)('%j', (env, expected) => {
-    const r = loadConfig(env);
+    expect(siteConfig(env)).toEqual(expected);
+  });
+  it('astro.config.mjs uses them', () => {
+    const r = loadConfig({ SITE_URL: 'https://example.github.io/', BASE_PATH: '/docker-basics' });
     expect(r.status, r.out).toBe(0);
-    expect(r.config).toEqual(expected);
+    expect(r.config).toEqual({ site: 'https://example.github.io', base: '/docker-basics/' });
   });
 });
 
@@ -45,9 +50,19 @@ describe('mistakes fail, naming the variable and a valid example', () => {
     [{ BASE_PATH: '/x/../y/' }, [/BASE_PATH=\/x\/\.\.\/y\//]],
   ];
   it.each(bad)('%j', (env, patterns) => {
+    let message = '';
+    try {
+      siteConfig(env);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message, 'no error').not.toBe('');
+    for (const p of patterns) expect(message).toMatch(p);
+  });
+  it.each([{ SITE_URL: 'http://example.com/sub' }, { SITE_URL: 'example.com' }])('loading astro.config.mjs with %j fails with the message, not "Invalid URL"', (env) => {
     const r = loadConfig(env);
     expect(r.status, r.out).not.toBe(0);
-    for (const p of patterns) expect(r.out).toMatch(p);
+    expect(r.out).toMatch(/SITE_URL=\S+ (has a path|is not a URL)/);
     expect(r.out).not.toMatch(/TypeError: Invalid URL/);
   });
 });
