@@ -8,10 +8,13 @@ import { contentLint } from './src/integrations/content-lint.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { redirects } from './src/lib/redirects.ts';
 import { lazyUrl } from './src/integrations/lazy-url.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 
 /** Where the site is published. BASE_PATH=/docker-basics/ builds it for a sub-path. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = process.env.BASE_PATH ?? '/';
+/** Offline reading (a Workbox service worker); SERVICE_WORKER=off builds a site without it. */
+const offline = process.env.SERVICE_WORKER !== 'off';
 
 /** The tiny inline script that applies the stored theme before first paint; hashed for the CSP. */
 const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
@@ -43,9 +46,12 @@ export default defineConfig({
     contentLint(),
     mdx(),
     pagefindIndex(),
+    // After Pagefind: the worker precaches the index too.
+    serviceWorker({ enabled: offline }),
   ],
   vite: {
     plugins: [lazyUrl()],
+    define: { 'import.meta.env.SERVICE_WORKER_ENABLED': JSON.stringify(offline) },
   },
   security: {
     csp: {
