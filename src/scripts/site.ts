@@ -8,3 +8,4 @@ import './site/search-shortcuts.ts';
 import './site/toc-spy.ts';
 import './site/copy-button.ts';
 import './site/offline.ts';
+import './site/self-check.ts';
