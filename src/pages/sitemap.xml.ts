@@ -12,6 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...chapters.map((c): [string, Date | undefined] => [`${c.id}/`, chapterDate(c.filePath ?? `content/chapters/${c.id}.mdx`)]),
     ['explain/', undefined],
     ['search/', undefined],
+    ['links/', undefined],
   ];
   const urls = pages
     .map(([p, d]) => `  <url><loc>${new URL(withBase(p), site).href}</loc>${d ? `<lastmod>${d.toISOString().slice(0, 10)}</lastmod>` : ''}</url>`)
