@@ -9,12 +9,15 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { redirects } from './src/lib/redirects.ts';
 import { lazyUrl } from './src/integrations/lazy-url.ts';
 import { siteConfig } from './src/integrations/site-config.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 
 /**
  * Where the site is published: SITE_URL is the origin, BASE_PATH=/docker-basics/ builds it for a
  * sub-path. A bad value fails here, naming the variable (src/integrations/site-config.ts).
  */
 const { site, base } = siteConfig(process.env);
+/** Offline reading (a Workbox service worker); SERVICE_WORKER=off builds a site without it. */
+const offline = process.env.SERVICE_WORKER !== 'off';
 
 /** The tiny inline script that applies the stored theme before first paint; hashed for the CSP. */
 const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
@@ -46,9 +49,12 @@ export default defineConfig({
     contentLint(),
     mdx(),
     pagefindIndex(),
+    // After Pagefind: the worker precaches the index too.
+    serviceWorker({ enabled: offline }),
   ],
   vite: {
     plugins: [lazyUrl()],
+    define: { 'import.meta.env.SERVICE_WORKER_ENABLED': JSON.stringify(offline) },
   },
   security: {
     csp: {

@@ -6,3 +6,8 @@ declare module '*?lazy-url' {
   const url: string;
   export default url;
 }
+
+interface ImportMetaEnv {
+  /** Set in astro.config.mjs: false when the site is built with SERVICE_WORKER=off. */
+  readonly SERVICE_WORKER_ENABLED: boolean;
+}

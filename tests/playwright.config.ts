@@ -22,6 +22,9 @@ export default defineConfig({
   use: {
     baseURL: ORIGIN,
     ...devices['Desktop Chrome'],
+    // The offline service worker would precache the whole site in the background of every test;
+    // tests/e2e/offline.spec.ts allows it where it is the subject.
+    serviceWorkers: 'block',
     launchOptions: {
       ...(existsSync(chromium) ? { executablePath: chromium } : {}),
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

@@ -20,3 +20,6 @@ export function withBase(path: string, base: string = import.meta.env.BASE_URL):
   const b = basePath(base);
   return b + path.replace(/^\/+/, '');
 }
+
+/** Whether this build registers the offline service worker (SERVICE_WORKER=off at build time turns it off). */
+export const SERVICE_WORKER_ENABLED: boolean = import.meta.env.SERVICE_WORKER_ENABLED;

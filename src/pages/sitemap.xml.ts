@@ -1,12 +1,22 @@
 import type { APIRoute } from 'astro';
 import { getChapters } from '~/lib/chapters.ts';
 import { withBase } from '~/lib/site.ts';
+import { chapterDate } from '~/lib/git-dates.ts';
 
 /** sitemap.xml: the home page, every chapter and the tool pages (not the 404 page). */
 export const GET: APIRoute = async ({ site }) => {
   const chapters = await getChapters();
-  const paths = ['', ...chapters.map((c) => `${c.id}/`), 'explain/', 'search/'];
-  const urls = paths.map((p) => `  <url><loc>${new URL(withBase(p), site).href}</loc></url>`).join('\n');
+  // <lastmod> for chapters, from the same git dates as their "Last updated" line.
+  const pages: Array<[string, Date | undefined]> = [
+    ['', undefined],
+    ...chapters.map((c): [string, Date | undefined] => [`${c.id}/`, chapterDate(c.filePath ?? `content/chapters/${c.id}.mdx`)]),
+    ['explain/', undefined],
+    ['search/', undefined],
+    ['links/', undefined],
+  ];
+  const urls = pages
+    .map(([p, d]) => `  <url><loc>${new URL(withBase(p), site).href}</loc>${d ? `<lastmod>${d.toISOString().slice(0, 10)}</lastmod>` : ''}</url>`)
+    .join('\n');
   return new Response(
     `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`,
     { headers: { 'Content-Type': 'application/xml' } },

@@ -1,5 +1,5 @@
 /**
- * Published anchors: every page and page#anchor in tests/fixtures/published-anchors.txt still
+ * Published anchors: every page and page#anchor in content/reference/published-anchors.txt still
  * exists in both builds, unless src/lib/redirects.ts declares where it went.
  * Regenerate the list (on purpose only) with `npm run build && npm run anchors:update`.
  */

@@ -1,0 +1,18 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getChapters } from '~/lib/chapters.ts';
+import { ogPng } from '~/lib/og-image.ts';
+import { SITE_TITLE } from '~/lib/site.ts';
+
+/** og/<slug>.png: one link-preview card per chapter, and og/index.png for the other pages. */
+export const getStaticPaths = (async () => {
+  const chapters = await getChapters();
+  return [
+    ...chapters.map((c, i) => ({ params: { slug: c.id }, props: { title: c.data.title, kicker: `Chapter ${i + 1} of ${chapters.length} · A Docker course for robotics students` } })),
+    { params: { slug: 'index' }, props: { title: 'Learn Docker for robotics', kicker: 'Containers, images, Compose and the docker CLI, for robot builders' } },
+  ];
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => {
+  const { title, kicker } = props as { title: string; kicker: string };
+  return new Response(ogPng(title, kicker, SITE_TITLE), { headers: { 'Content-Type': 'image/png' } });
+};

@@ -1,0 +1,58 @@
+/**
+ * `<offline-status>`: registers the service worker (src/integrations/service-worker.ts) once the
+ * page is idle, says quietly when the course is available offline, and offers "reload" when a new
+ * deploy has installed in the background. Reloading keeps the reader's place (URL and scroll).
+ */
+const PLACE = 'offline-reload-place';
+
+customElements.define(
+  'offline-status',
+  class extends HTMLElement {
+    connectedCallback() {
+      const sw = navigator.serviceWorker;
+      const base = document.documentElement.dataset['base'] ?? '/';
+      if (!sw) return;
+      if (this.dataset['enabled'] !== 'true') {
+        // Offline reading switched off for this build: remove a worker an earlier deploy installed.
+        void sw.getRegistrations().then((rs) => rs.forEach((r) => r.unregister()));
+        return;
+      }
+      const saved = sessionStorage.getItem(PLACE);
+      if (saved) {
+        sessionStorage.removeItem(PLACE);
+        const [url, y] = JSON.parse(saved) as [string, number];
+        if (url === location.href) scrollTo(0, y);
+      }
+      const ready = this.querySelector<HTMLElement>('[data-ready]')!;
+      const prompt = this.querySelector<HTMLElement>('[data-update]')!;
+      const markReady = () => {
+        if (sw.controller) ready.hidden = false;
+      };
+      const offer = (waiting: ServiceWorker) => {
+        prompt.hidden = false;
+        prompt.querySelector('button')!.onclick = () => {
+          sessionStorage.setItem(PLACE, JSON.stringify([location.href, scrollY]));
+          sw.addEventListener('controllerchange', () => location.reload());
+          waiting.postMessage({ type: 'SKIP_WAITING' });
+        };
+      };
+      const register = async () => {
+        const reg = await sw.register(`${base}sw.js`, { scope: base });
+        // An update that installed while no page was open: offer it now.
+        if (reg.waiting && sw.controller) offer(reg.waiting);
+        reg.addEventListener('updatefound', () => {
+          const next = reg.installing;
+          next?.addEventListener('statechange', () => {
+            if (next.state === 'installed' && sw.controller) offer(next);
+          });
+        });
+        await sw.ready;
+        markReady();
+      };
+      sw.addEventListener('controllerchange', markReady);
+      // Late, so the worker's downloads never compete with the page's own first load.
+      const later = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 2000));
+      later(() => void register().catch(() => {}));
+    }
+  },
+);

@@ -1,0 +1,80 @@
+/**
+ * Links an instructor can take: the `#` beside a heading copies the section's full address (base
+ * path included) and says so, from the mouse and the keyboard, and is still a plain link without
+ * JavaScript; "Link to this course" lists every published page and section that exists, each with a
+ * copy control for its full address. At / and under /docker-basics/.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { readAnchorList, splitEntry } from '../../src/lib/published-anchors.ts';
+import { BASE_ORIGIN, ORIGIN } from '../support/origins.ts';
+
+const builds = [
+  { name: 'root', origin: ORIGIN, base: '/', dir: 'dist' },
+  { name: 'sub-path', origin: BASE_ORIGIN, base: '/docker-basics/', dir: 'dist-base' },
+] as const;
+
+for (const b of builds) {
+  test.describe(`course links (${b.name})`, () => {
+    test.beforeEach(async ({ context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: b.origin });
+    });
+    const clipboard = (page: import('@playwright/test').Page) => page.evaluate(() => navigator.clipboard.readText());
+
+    test('the # beside a heading copies the full section address and says "Link copied"', async ({ page }) => {
+      await page.goto(`${b.origin}${b.base}security/`);
+      const heading = page.locator('article h2[id]').first();
+      const id = await heading.getAttribute('id');
+      const anchor = page.locator(`.heading-wrapper:has(> #${id}) a.anchor-link`);
+      await anchor.click();
+      const expected = `${b.origin}${b.base}security/#${id}`;
+      expect(await clipboard(page)).toBe(expected);
+      await expect(anchor).toHaveAttribute('data-copied', 'Link copied');
+      await expect(page.locator('[data-link-status]')).toHaveText(`Link copied: ${expected}`);
+      await expect(page).toHaveURL(expected);
+
+      // From the keyboard: Tab to another section's # and press Enter.
+      const second = page.locator('article h2[id]').nth(1);
+      const id2 = await second.getAttribute('id');
+      await page.evaluate(() => navigator.clipboard.writeText(''));
+      await page.locator(`.heading-wrapper:has(> #${id2}) a.anchor-link`).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => clipboard(page)).toBe(`${b.origin}${b.base}security/#${id2}`);
+    });
+
+    test('"Link to this course" lists every published section that exists, each copyable', async ({ page }) => {
+      await page.goto(`${b.origin}${b.base}links/`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Link to this course');
+      await expect(page.getByRole('heading', { name: 'What keeps working' })).toBeVisible();
+      // Expected: every published entry whose page and id exist in this build (`#_top`, the h1, is
+      // the page itself).
+      const expected = readAnchorList().filter((e) => {
+        const [path, anchor] = splitEntry(e);
+        if (anchor === '_top') return false;
+        const file = `${b.dir}${path}index.html`;
+        try {
+          const html = readFileSync(file, 'utf8');
+          return !anchor || html.includes(` id="${anchor}"`);
+        } catch {
+          return false;
+        }
+      });
+      const urls = await page.locator('.links-url').allTextContents();
+      expect(urls.sort()).toEqual(expected.map((e) => new URL(`${b.base}${e.slice(1)}`, 'http://localhost:4321').href).sort());
+      const item = page.locator('.links-list li').filter({ has: page.locator(`a[href="${b.base}security/"]`) }).first();
+      await item.getByRole('button', { name: /^Copy the address of/ }).click();
+      expect(await clipboard(page)).toBe('http://localhost:4321' + `${b.base}security/`);
+    });
+  });
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the # is a plain link to the section', async ({ page }) => {
+    await page.goto('/security/');
+    const id = await page.locator('article h2[id]').first().getAttribute('id');
+    await page.locator(`.heading-wrapper:has(> #${id}) a.anchor-link`).click();
+    await expect(page).toHaveURL(new RegExp(`/security/#${id}$`));
+    await expect(page.locator('.links-copy')).toHaveCount(0);
+  });
+});

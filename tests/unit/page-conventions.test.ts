@@ -1,0 +1,104 @@
+/**
+ * The page conventions' building blocks: "Last updated" dates from git (none for uncommitted work,
+ * none and a clear status in a shallow clone), the SITE_REPO links and their errors, and the
+ * link-preview card (a real 1200 x 630 PNG with the title wrapped).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { gitDateStatus, lastCommitDate } from '../../src/lib/git-dates.ts';
+import { parseRepo, repoLinks } from '../../src/lib/repo-links.ts';
+import { OG_HEIGHT, OG_WIDTH, ogPng, wrapTitle } from '../../src/lib/og-image.ts';
+
+const temp: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'dates-'));
+  temp.push(d);
+  return d;
+};
+afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function repoWithCommit(date: string): string {
+  const dir = tempDir();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+      stdio: 'ignore',
+    });
+  git('init', '-q');
+  writeFileSync(join(dir, 'a.mdx'), 'one\n');
+  writeFileSync(join(dir, 'b.mdx'), 'two\n');
+  git('add', '.');
+  git('commit', '-qm', 'first');
+  return dir;
+}
+
+describe('last updated, from git', () => {
+  it('is the date of the last commit that touched the file', () => {
+    const dir = repoWithCommit('2026-03-04T05:06:07Z');
+    expect(gitDateStatus(dir)).toBe('ok');
+    expect(lastCommitDate('a.mdx', dir)?.toISOString()).toBe('2026-03-04T05:06:07.000Z');
+  });
+
+  it('is left out for a file with uncommitted changes or not tracked', () => {
+    const dir = repoWithCommit('2026-03-04T05:06:07Z');
+    writeFileSync(join(dir, 'a.mdx'), 'changed\n');
+    writeFileSync(join(dir, 'new.mdx'), 'new\n');
+    expect(lastCommitDate('a.mdx', dir)).toBeUndefined();
+    expect(lastCommitDate('new.mdx', dir)).toBeUndefined();
+    expect(lastCommitDate('b.mdx', dir)).toBeInstanceOf(Date);
+  });
+
+  it('says "shallow" in a shallow clone and gives no date (every file would get the tip date)', () => {
+    const dir = repoWithCommit('2026-03-04T05:06:07Z');
+    const clone = join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${dir}`, clone], { stdio: 'ignore' });
+    expect(gitDateStatus(clone)).toBe('shallow');
+    expect(lastCommitDate('a.mdx', clone)).toBeUndefined();
+  });
+
+  it('says "no-git" outside a checkout', () => {
+    expect(gitDateStatus(tempDir())).toBe('no-git');
+  });
+});
+
+describe('edit and report links (SITE_REPO)', () => {
+  it('are absent without SITE_REPO', () => {
+    expect(repoLinks(parseRepo(undefined), 'content/chapters/a.mdx', 'A', 'https://x.example/a/')).toBeUndefined();
+  });
+
+  it('edit the source on the branch and open an issue that names the page', () => {
+    const links = repoLinks(parseRepo('https://github.com/owner/docker-basics/'), 'content/chapters/security.mdx', 'Security essentials', 'https://owner.github.io/docker-basics/security/');
+    expect(links?.edit).toBe('https://github.com/owner/docker-basics/edit/main/content/chapters/security.mdx');
+    const report = new URL(links!.report);
+    expect(report.pathname).toBe('/owner/docker-basics/issues/new');
+    expect(report.searchParams.get('title')).toBe('Problem on "Security essentials"');
+    expect(report.searchParams.get('body')).toContain('https://owner.github.io/docker-basics/security/');
+  });
+
+  it('reject a value that is not a repository address, naming SITE_REPO', () => {
+    expect(() => parseRepo('github.com/owner/repo')).toThrow(/SITE_REPO must be .*got "github.com\/owner\/repo"/);
+    expect(() => parseRepo('http://github.com/owner/repo')).toThrow(/SITE_REPO must be an https address/);
+    expect(() => parseRepo('https://github.com/owner')).toThrow(/SITE_REPO/);
+  });
+});
+
+describe('link-preview card', () => {
+  it('wraps a long title into at most three lines and marks a cut', () => {
+    expect(wrapTitle('Compose: run a robot stack', 24, 3)).toEqual(['Compose: run a robot', 'stack']);
+    const cut = wrapTitle('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen', 20, 3);
+    expect(cut).toHaveLength(3);
+    expect(cut[2]).toMatch(/…$/);
+  });
+
+  it('renders a 1200 x 630 PNG', () => {
+    const png = Buffer.from(ogPng('Set up Docker', 'Chapter 2 of 14', 'Docker basics'));
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([OG_WIDTH, OG_HEIGHT]);
+    // Text was drawn: the card is not a blank rectangle of a few hundred bytes.
+    expect(png.length).toBeGreaterThan(10_000);
+  });
+});
