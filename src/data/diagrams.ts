@@ -384,7 +384,7 @@ export const stackDiagrams = {
         { kind: 'network', label: 'bridge: IP only' },
         { kind: 'network', label: 'host: no isolation', rowSpan: 2 },
       ],
-      [{ kind: 'engine', label: 'Docker Engine: NAT, -p publishes ports', span: 3 }],
+      [{ kind: 'engine', label: 'Docker Engine: NAT and -p', span: 3 }],
       [{ kind: 'infrastructure', label: 'Host network interfaces (eth0, wlan0)', span: 4 }],
     ],
   },
