@@ -28,6 +28,22 @@ export const LAYER_KINDS = [
   'image-layer',
   /** A container's thin writable layer. */
   'writable',
+  /** A running container (a Compose service). */
+  'container',
+  /** A Docker network or the host's network stack. */
+  'network',
+  /** A bind mount: a host path the user chose, mounted into a container. */
+  'bind-mount',
+  /** A named volume: storage that Docker manages. */
+  'volume',
+  /** A tmpfs mount: files kept in memory only (drawn dashed: it does not last). */
+  'tmpfs',
+  /** The host's disk, where bind mounts and volumes keep their data. */
+  'host-disk',
+  /** The host's memory, where tmpfs keeps its data (drawn dashed: it does not last). */
+  'memory',
+  /** A host device or socket handed to a container. */
+  'device',
 ] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
 
@@ -317,6 +333,87 @@ export const stackDiagrams = {
       [{ kind: 'image-layer', label: 'COPY requirements.txt /code/', span: 2 }],
       [{ kind: 'image-layer', label: 'RUN apt-get install ...', span: 2 }],
       [{ kind: 'image-layer', label: 'FROM ubuntu:22.04 (base image layers)', span: 2 }],
+    ],
+  },
+  /** Chapter 6 (Data and networks), figure 1: where each kind of mount keeps its files. */
+  mounts: {
+    title: 'Bind mounts, volumes and tmpfs',
+    description:
+      'A container on top, with its own writable layer that is deleted with the container. Below it, three mounts side by side. ' +
+      'A bind mount at /code shows a host folder you choose, ~/project. A named volume at /data lives in the area that Docker manages. ' +
+      'A tmpfs mount at /cache lives in host memory. At the bottom, the bind mount and the volume are kept on the host disk when the container is removed; ' +
+      'the tmpfs data is lost when the container stops (drawn dashed).',
+    columns: 3,
+    rows: [
+      [{ kind: 'writable', label: 'Container: writable layer, deleted with the container', span: 3 }],
+      [
+        { kind: 'bind-mount', label: '/code: bind mount' },
+        { kind: 'volume', label: '/data: volume' },
+        { kind: 'tmpfs', label: '/cache: tmpfs' },
+      ],
+      [
+        { kind: 'bind-mount', label: '~/project on the host' },
+        { kind: 'volume', label: "Docker's volume area" },
+        { kind: 'tmpfs', label: 'Host memory (RAM)' },
+      ],
+      [
+        { kind: 'host-disk', label: 'Host disk: kept when the container is removed', span: 2 },
+        { kind: 'memory', label: 'Lost when it stops' },
+      ],
+    ],
+  },
+  /** Chapter 6 (Data and networks), figure 2: which network a container is on decides what it can reach. */
+  networks: {
+    title: 'Networks: user-defined bridge, default bridge and host',
+    description:
+      'Four containers. web and db are on the user-defined bridge network app-net, where they find each other by name. ' +
+      'A container started without --network is on the default bridge, where other containers reach it by IP address only. ' +
+      'These bridge networks sit behind Docker Engine, which translates addresses (NAT) and publishes ports with -p. ' +
+      'A ros-node container with --network host skips all of that and uses the host network interfaces directly, with no isolation. ' +
+      'At the bottom are the host network interfaces, such as eth0 and wlan0.',
+    columns: 4,
+    rows: [
+      [
+        { kind: 'container', label: 'web' },
+        { kind: 'container', label: 'db' },
+        { kind: 'container', label: 'plain run' },
+        { kind: 'container', label: 'ros-node' },
+      ],
+      [
+        { kind: 'network', label: 'app-net: names resolve', span: 2 },
+        { kind: 'network', label: 'bridge: IP only' },
+        { kind: 'network', label: 'host: no isolation', rowSpan: 2 },
+      ],
+      [{ kind: 'engine', label: 'Docker Engine: NAT and -p', span: 3 }],
+      [{ kind: 'infrastructure', label: 'Host network interfaces (eth0, wlan0)', span: 4 }],
+    ],
+  },
+  /** Chapter 7 (Compose), figure 1: the robot stack of the worked example. */
+  'robot-stack': {
+    title: 'A robot stack in Compose',
+    description:
+      'Five services: ros, camera, autopilot and dashboard always run; recorder runs only with --profile record. ' +
+      'All of them use network_mode: host, so they share the robot network stack. Below that, what they are given: ' +
+      'the /data bind mount (ros, autopilot and dashboard), the camera device /dev/video0 (camera only) and the named volume bags (recorder). ' +
+      'At the bottom, the robot itself: its Linux kernel and Docker Engine.',
+    columns: 3,
+    rows: [
+      [
+        { kind: 'container', label: 'ros' },
+        { kind: 'container', label: 'camera' },
+        { kind: 'container', label: 'autopilot' },
+      ],
+      [
+        { kind: 'container', label: 'dashboard' },
+        { kind: 'container', label: 'recorder: only with --profile record', span: 2 },
+      ],
+      [{ kind: 'network', label: 'Host network (network_mode: host)', span: 3 }],
+      [
+        { kind: 'bind-mount', label: '/data bind mount' },
+        { kind: 'device', label: '/dev/video0' },
+        { kind: 'volume', label: 'bags volume' },
+      ],
+      [{ kind: 'kernel', label: 'Robot: Linux kernel and Docker Engine', span: 3 }],
     ],
   },
 } satisfies Record<string, StackDiagramData>;
