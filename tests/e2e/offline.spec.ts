@@ -12,14 +12,14 @@ import type { Server } from 'node:http';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer } from '../../src/server/static-server.ts';
 import { writeServiceWorker } from '../../src/integrations/service-worker.ts';
-import { ROOT_PORT } from '../support/origins.ts';
+import { OFFLINE_PORTS } from '../support/origins.ts';
 
 test.use({ serviceWorkers: 'allow' });
 test.describe.configure({ mode: 'serial' });
 
 const builds = [
-  { name: 'root', dir: 'dist', base: '/', port: ROOT_PORT + 20 },
-  { name: 'sub-path', dir: 'dist-base', base: '/docker-basics/', port: ROOT_PORT + 21 },
+  { name: 'root', dir: 'dist', base: '/', port: OFFLINE_PORTS[0] },
+  { name: 'sub-path', dir: 'dist-base', base: '/docker-basics/', port: OFFLINE_PORTS[1] },
 ] as const;
 
 async function serveCopy(dir: string, base: string, port: number): Promise<{ root: string; server: Server }> {
