@@ -12,6 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...chapters.map((c): [string, Date | undefined] => [`${c.id}/`, chapterDate(c.filePath ?? `content/chapters/${c.id}.mdx`)]),
     ['explain/', undefined],
     ['search/', undefined],
+    ['card/', undefined],
     ['links/', undefined],
   ];
   const urls = pages
