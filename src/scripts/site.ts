@@ -7,3 +7,4 @@ import './site/theme-select.ts';
 import './site/search-shortcuts.ts';
 import './site/toc-spy.ts';
 import './site/copy-button.ts';
+import './site/anchor-redirect.ts';
