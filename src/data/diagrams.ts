@@ -439,12 +439,12 @@ export const flowDiagrams = {
       { from: 'runc', to: 'process', label: 'sets up isolation, starts the command' },
     ],
   },
-  /** Chapter 2: the container lifecycle. */
+  /** Images, containers and registries: the container lifecycle. */
   lifecycle: {
     title: 'The container lifecycle',
     description:
       'An image is turned into a created container by docker create. docker start makes it running. When its main process exits, or after docker stop or docker kill, it is exited. ' +
-      'docker start runs an exited container again with the same writable layer. docker rm removes it. docker run does create and start in one step.',
+      'docker start runs an exited container again with the same writable layer. docker rm removes an exited or a created container; docker rm -f also removes a running one. docker run does create and start in one step.',
     nodes: [
       { id: 'image', kind: 'image', label: 'Image', detail: 'read-only template' },
       { id: 'created', kind: 'state', label: 'Created', detail: 'has a writable layer' },
@@ -457,6 +457,9 @@ export const flowDiagrams = {
       { from: 'created', to: 'running', label: 'docker start (docker run does both)' },
       { from: 'running', to: 'exited', label: 'process exits, docker stop or docker kill' },
       { from: 'exited', to: 'removed', label: 'docker rm (or --rm at exit)' },
+      // Side lanes, outermost first, so no label crosses another lane.
+      { from: 'created', to: 'removed', label: 'docker rm' },
+      { from: 'running', to: 'removed', label: 'docker rm -f' },
       { from: 'exited', to: 'running', label: 'docker start' },
     ],
   },

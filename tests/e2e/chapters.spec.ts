@@ -8,8 +8,10 @@ import { BASE_ORIGIN } from '../support/origins.ts';
  */
 const CHAPTERS = [
   { slug: 'what-is-docker', figures: 1 },
-  { slug: 'how-docker-works', figures: 3 },
+  { slug: 'how-docker-works', figures: 1 },
+  { slug: 'images-and-containers', figures: 2 },
   { slug: 'docker-for-robots', figures: 0 },
+  { slug: 'robot-hardware', figures: 0 },
   { slug: 'windows-and-macos', figures: 0 },
   { slug: 'security', figures: 0 },
   { slug: 'troubleshooting', figures: 0 },
@@ -74,9 +76,10 @@ test.describe('chapters', () => {
     await expect(subs.nth(1).locator('svg')).toContainText('Guest OS');
   });
 
-  test('the diagrams of chapter 2 are accessible images', async ({ page }) => {
+  test('the diagrams of How Docker works and Images, containers and registries are accessible images', async ({ page }) => {
     await page.goto('/how-docker-works/');
     await expect(page.getByRole('img', { name: 'The path of a docker run request' })).toBeVisible();
+    await page.goto('/images-and-containers/');
     await expect(page.getByRole('img', { name: 'Image layers and container layers' })).toBeVisible();
     await expect(page.getByRole('img', { name: 'The container lifecycle' })).toBeVisible();
   });
@@ -103,7 +106,7 @@ test.describe('chapters', () => {
 
   test('at 320 px the figures fit the screen and their text stays legible', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 800 });
-    for (const slug of ['what-is-docker', 'how-docker-works']) {
+    for (const slug of ['what-is-docker', 'how-docker-works', 'images-and-containers']) {
       await page.goto(`/${slug}/`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${slug} scrolls sideways`).toBeLessThanOrEqual(0);
@@ -121,7 +124,7 @@ test.describe('chapters', () => {
   });
 
   test('self-check answers are hidden until asked', async ({ page }) => {
-    await page.goto('/how-docker-works/');
+    await page.goto('/images-and-containers/');
     const section = page.locator('.self-check');
     expect(await section.count()).toBeGreaterThanOrEqual(2);
     const first = section.first();
@@ -138,7 +141,7 @@ test.describe('chapters', () => {
 
   test('links between chapters are relative and work under the sub-path build', async ({ page }) => {
     await page.goto(`${BASE_ORIGIN}/docker-basics/how-docker-works/`);
-    await expect(page.getByRole('img', { name: 'The container lifecycle' })).toBeVisible();
+    await expect(page.getByRole('img', { name: 'The path of a docker run request' })).toBeVisible();
     const link = page.locator('article a[href="../security/#docker-socket"]').first();
     await expect(link).toHaveAttribute('href', '../security/#docker-socket');
     await link.click();

@@ -31,7 +31,9 @@ const read = (p: string) => readFileSync(new URL(p, root), 'utf8');
 const CHAPTERS = {
   'what-is-docker': 1,
   'how-docker-works': 3,
+  'images-and-containers': 4,
   'docker-for-robots': 8,
+  'robot-hardware': 9,
   'windows-and-macos': 10,
   security: 11,
   troubleshooting: 12,
@@ -128,11 +130,10 @@ describe('the figures', () => {
     ]);
   });
 
-  it('chapter 2 draws the request path, the layer stack and the lifecycle', () => {
-    const src = source['how-docker-works'];
-    expect(src).toMatch(/<FlowDiagram diagram="request-path" \/>/);
-    expect(src).toMatch(/<StackDiagram diagram="layers" \/>/);
-    expect(src).toMatch(/<FlowDiagram diagram="lifecycle" \/>/);
+  it('How Docker works draws the request path; Images, containers and registries the layer stack and the lifecycle', () => {
+    expect(source['how-docker-works']).toMatch(/<FlowDiagram diagram="request-path" \/>/);
+    expect(source['images-and-containers']).toMatch(/<StackDiagram diagram="layers" \/>/);
+    expect(source['images-and-containers']).toMatch(/<FlowDiagram diagram="lifecycle" \/>/);
   });
 
   it.each(slugs)('%s numbers its figures 1, 2, 3... with unique ids and a caption', (slug) => {
@@ -204,6 +205,10 @@ const WRONG: Array<{ what: string; re: RegExp }> = [
   { what: 'attach opening a shell', re: /\battach\b[^.]*\b(opens?|gives you|starts?) (a |an )?(new )?(shell|terminal|bash)/i },
   { what: '"just pull again" as an update', re: /(just|simply) pull(ing)?( the (container )?image| it)? again|as easy as pulling/i },
   { what: 'latest meaning the newest version', re: /`?latest`?[^.]*\b(always )?(points?|pointing) to the (latest|newest|most recent)/i },
+  { what: 'one image for laptop and robot (ignores the CPU architecture)', re: /\bsame image works\b[^.]*\bon the (robot|Jetson|Duckiebot)\b/i },
+  { what: 'ros:noetic as a tag to use (ROS Noetic reached end of life in May 2025)', re: /\bros:noetic\b/ },
+  { what: '"keep Docker updated" against the course\'s version pin', re: /\bkeep docker (updated|up to date)\b/i },
+  { what: 'a "random" container ID as hostname', re: /\brandom container ID\b/i },
 ];
 
 describe('no wrong statements', () => {
@@ -234,6 +239,10 @@ describe('no wrong statements', () => {
       'Publish a port with --port 8080:80.',
       'Docker on Linux needs a hypervisor to run containers.',
       '`latest` is a special tag always pointing to the latest version of an image.',
+      'The same image works on your laptop, in the grader\'s CI and on the robot.',
+      'Use an explicit tag such as `ros:noetic`.',
+      '- **Keep Docker updated**: kernel and engine fixes protect every container.',
+      'The first prints a random container ID, the second your laptop\'s name.',
     ];
     for (const s of seed) expect(WRONG.some(({ re }) => re.test(s)), s).toBe(true);
   });

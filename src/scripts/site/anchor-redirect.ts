@@ -1,0 +1,16 @@
+/**
+ * Old links keep working: when the URL's fragment matches no element on the page and the page's
+ * redirect map (a JSON `<script id="anchor-redirects">` written from src/lib/redirects.ts) knows
+ * it, go to where the section moved: another page, or another anchor on this page.
+ */
+const data = document.getElementById('anchor-redirects');
+if (data) {
+  const map = JSON.parse(data.textContent || '{}') as Record<string, string>;
+  const follow = () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const to = id && !document.getElementById(id) ? map[id] : undefined;
+    if (to) location.replace(to);
+  };
+  follow();
+  addEventListener('hashchange', follow);
+}
