@@ -60,6 +60,9 @@ function onKey(e: KeyboardEvent) {
   if (bar) clear(bar);
 }
 
+const target = body ? (fragmentTarget(location.hash, (id) => document.getElementById(id)) ?? marks[0]) : undefined;
+const section = target && target !== marks[0] && target.id !== '_top' ? target : undefined;
+
 if (body && marks.length) {
   const bar = document.createElement('div');
   bar.className = 'search-hl-bar';
@@ -74,11 +77,13 @@ if (body && marks.length) {
   button.setAttribute('aria-keyshortcuts', 'Escape');
   button.addEventListener('click', () => clear(bar));
   bar.append(label, button);
-  body.before(bar);
+  // It is fixed on screen; in the tab order it comes right after the section the link opened (the
+  // next Tab from there), or after the skip link.
+  const skip = document.querySelector('.skip-link');
+  if (section) section.after(bar);
+  else if (skip) skip.after(bar);
+  else body.before(bar);
   document.addEventListener('keydown', onKey);
 }
 
-if (body) {
-  const target = fragmentTarget(location.hash, (id) => document.getElementById(id)) ?? marks[0];
-  if (target && target.id !== '_top') target.scrollIntoView({ block: location.hash && target !== marks[0] ? 'start' : 'center' });
-}
+if (target && target.id !== '_top') target.scrollIntoView({ block: section ? 'start' : 'center' });
