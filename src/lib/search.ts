@@ -24,6 +24,28 @@ export interface PagefindResultData {
   content?: string;
   meta: { title?: string } & Record<string, string | undefined>;
   sub_results?: PagefindSubResult[];
+  /** Every heading (and other element) with an id on the page, matched or not. */
+  anchors?: Array<{ element: string; id: string; text?: string; location: number }>;
+}
+
+/**
+ * The headings above a section on its page, outermost first (h2 to the section's own level),
+ * from the page's anchors: the breadcrumb of a result (`docker run` above `--restart`).
+ */
+export function headingTrail(page: PagefindResultData, sub: PagefindSubResult): string[] {
+  const at = sub.anchor?.location ?? 0;
+  const level = levelOf(sub);
+  const stack: Array<{ level: number; text: string }> = [];
+  for (const a of [...(page.anchors ?? [])].sort((x, y) => x.location - y.location)) {
+    if (a.location > at || (a.location === at && a.id === sub.anchor?.id)) break;
+    const m = /^h([2-6])$/.exec(a.element);
+    const text = a.text?.trim();
+    if (!m || !text || a.id === sub.anchor?.id) continue;
+    const l = Number(m[1]);
+    while (stack.length && stack[stack.length - 1]!.level >= l) stack.pop();
+    stack.push({ level: l, text });
+  }
+  return stack.filter((h) => h.level < level).map((h) => h.text);
 }
 
 export interface SectionHit {
@@ -175,7 +197,7 @@ interface Section {
   /** Share of neighbouring query-term pairs that stand next to each other in the section (0 to 1). */
   phrase: number;
   /** Where each query term matches in the page, and how strongly. */
-  at: Array<Map<number, number>>;
+  at: Array<Map<number, number> | undefined>;
   /** Words of the heading and its parent headings (a flag's heading with its command's). */
   titleWords: string[];
   parent?: Section | undefined;
@@ -207,32 +229,36 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
   const idf = terms.map((t) => (t.length === 1 && !/\d/.test(t) ? 0.05 : rarity(t)));
   const last = terms.length - 1;
   const all: Section[] = [];
-  const memo = new Map<string, number>();
-  const strength = (word: string, i: number) => {
-    const key = `${i}\u0000${word}`;
-    let m = memo.get(key);
-    if (m === undefined) memo.set(key, (m = matchStrength(word, terms[i]!, i === last)));
+  // How strongly each page word matches each term, computed once per distinct word.
+  const memo = new Map<string, number[]>();
+  const strengths = (word: string) => {
+    let m = memo.get(word);
+    if (m === undefined) memo.set(word, (m = terms.map((t, i) => matchStrength(word, t, i === last))));
     return m;
   };
+  const strength = (word: string, i: number) => strengths(word)[i]!;
   pages.forEach((page, pageRank) => {
     const words = page.content?.split(/\s+/) ?? [];
     const subs = [...(page.sub_results ?? [])].sort((a, b) => (a.anchor?.location ?? 0) - (b.anchor?.location ?? 0));
     const stack: Section[] = [];
     for (const sub of subs) {
       const level = levelOf(sub);
-      const weights = new Map((sub.weighted_locations ?? []).map((w) => [w.location, w.weight]));
-      const tf = terms.map(() => 0);
-      const at = terms.map(() => new Map<number, number>());
+      const weights = new Map<number, number>();
+      for (const w of sub.weighted_locations ?? []) weights.set(w.location, w.weight);
+      const tf = new Array<number>(terms.length).fill(0);
+      // Maps made only for terms that match here (a long query against a long page: keep it light).
+      const at = new Array<Map<number, number> | undefined>(terms.length);
       for (const loc of sub.locations ?? []) {
-        const word = words[loc] ?? '';
+        const ms = strengths(words[loc] ?? '');
         const weight = Math.max(1, weights.get(loc) ?? 1);
-        terms.forEach((_, i) => {
-          const m = strength(word, i);
-          if (m) {
-            tf[i]! += m * weight;
-            at[i]!.set(loc, Math.max(m, at[i]!.get(loc) ?? 0));
-          }
-        });
+        for (let i = 0; i < ms.length; i++) {
+          const m = ms[i]!;
+          if (!m) continue;
+          tf[i]! += m * weight;
+          const map = (at[i] ??= new Map<number, number>());
+          const had = map.get(loc);
+          if (had === undefined || m > had) map.set(loc, m);
+        }
       }
       while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
       const parent = stack[stack.length - 1];
@@ -255,13 +281,15 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
     if (chain.length < 2) return 0;
     let pairs = 0;
     for (let k = 1; k < chain.length; k++) {
-      const [a, b] = [s.at[chain[k - 1]!]!, s.at[chain[k]!]!];
+      const [a, b] = [s.at[chain[k - 1]!], s.at[chain[k]!]];
+      if (!a || !b) continue;
       let best = 0;
       for (const [l, m] of a) {
-        for (const gap of [1, 2, 3]) {
+        for (let gap = 1; gap <= 3 && best < 1; gap++) {
           const n = b.get(l + gap);
           if (n) best = Math.max(best, m === 1 && n === 1 ? 1 : 0.5);
         }
+        if (best === 1) break;
       }
       pairs += best;
     }
@@ -348,8 +376,7 @@ export function toSectionHits(
     perPageCount.set(s.page.url, n + 1);
     const isPageTop = !s.sub.anchor || s.sub.anchor.element === 'h1';
     const pageTitle = s.page.meta.title ?? s.page.url;
-    const trail = [pageTitle];
-    for (let p = s.parent; p; p = p.parent) if (p.level > 1) trail.splice(1, 0, p.sub.title);
+    const trail = [pageTitle, ...headingTrail(s.page, s.sub)];
     hits.push({ url: link(s.sub.url), pageTitle, section: isPageTop ? undefined : s.sub.title, trail, excerpt: s.sub.excerpt, score: s.score, why: s.why });
   }
   // A page Pagefind found but none of whose sections matches a query word as a word, a stem or a

@@ -22,7 +22,8 @@ function page(url: string, sections: Array<{ id: string; el: string; title: stri
       weighted_locations: locations.map((l) => ({ location: l, weight: l - start < titleLen ? (s.weight ?? 6) : 1, balanced_score: 1 })),
     };
   });
-  return { url, excerpt: '', content: words.join(' '), meta: { title: sections[0]!.title }, sub_results: subs };
+  const anchors = subs.map((sub) => ({ element: sub.anchor.element, id: sub.anchor.id, text: sub.title, location: sub.anchor.location }));
+  return { url, excerpt: '', content: words.join(' '), meta: { title: sections[0]!.title }, sub_results: subs, anchors };
 }
 
 describe('query words', () => {
@@ -105,6 +106,9 @@ describe('toSectionHits', () => {
     ]);
     const hit = toSectionHits([ref], { highlight: '-itd' }).find((h) => h.section === '-d, --detach');
     expect(hit?.trail).toEqual(['Command reference', 'Running containers', 'docker run']);
+    // Also when the headings above do not match the query (Pagefind returns only matching sections).
+    const only = { ...ref, sub_results: ref.sub_results!.filter((s) => s.anchor?.id === 'docker-run-detach') };
+    expect(toSectionHits([only], { highlight: 'background' })[0]?.trail).toEqual(['Command reference', 'Running containers', 'docker run']);
   });
 });
 
