@@ -53,6 +53,27 @@ export interface SearchOutcome {
 
 interface Found { id: string; score: number; data(): Promise<PagefindResultData> }
 
+/** Let the browser paint and handle input between pieces of work (no 4 ms clamp, unlike setTimeout). */
+const yieldToMain = () =>
+  new Promise<void>((resolve) => {
+    const c = new MessageChannel();
+    c.port1.onmessage = () => resolve();
+    c.port2.postMessage(0);
+  });
+
+/**
+ * Pagefind searches a few at a time, yielding in between: each one runs WebAssembly on the main
+ * thread, and 30 of them in one go would block the page (a long paste searched word by word).
+ */
+async function inTurns<T, R>(items: readonly T[], f: (item: T) => Promise<R>, batch = 4): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += batch) {
+    if (i) await yieldToMain();
+    out.push(...(await Promise.all(items.slice(i, i + batch).map(f))));
+  }
+  return out;
+}
+
 /** Words checked against Pagefind as possible typos, at most (each is one look-up). */
 const MAX_TYPO_CHECKS = 12;
 
@@ -73,7 +94,7 @@ export async function searchCourse(input: string, { exact = false } = {}): Promi
   // The last word may be a typo that Pagefind still finds as the start of a few longer words.
   const cores = q.toLowerCase().match(/[a-z]{3,}/g) ?? [];
   const rare = [...new Set(cores.filter((t) => !freq?.speller.isKnown(t)))].slice(0, MAX_TYPO_CHECKS);
-  const found = await Promise.all(rare.map(async (t) => (await pf.search(t))?.results.length ?? 0));
+  const found = await inTurns(rare, async (t) => (await pf.search(t))?.results.length ?? 0);
   const missing = found.some((n, i) => n === 0 || (n <= 2 && rare[i] === cores.at(-1) && /[a-z]$/i.test(q)));
   const sp = missing && !exact ? await (speller ??= loadWords('vocab.json')) : undefined;
   const corrected = sp?.speller.correct(q);
@@ -86,7 +107,7 @@ export async function searchCourse(input: string, { exact = false } = {}): Promi
   const rankQuery = flags.length && terms.length === 1 ? flags.join(' ') : words.join(' ');
   const all = ((await pf.search(words.join(' ')))?.results ?? []) as Found[];
   // Too few pages with every word: also search word by word.
-  const each = all.length < MAX_PAGES && words.length > 1 ? await Promise.all(words.map(async (w) => ((await pf.search(w))?.results ?? []) as Found[])) : [];
+  const each = all.length < MAX_PAGES && words.length > 1 ? await inTurns(words, async (w) => ((await pf.search(w))?.results ?? []) as Found[]) : [];
   const results = [all, ...each];
   // Pages: those with every word first, then by the rarity of the words they contain.
   const byPage = new Map<string, { score: number; found: Found[] }>();
@@ -100,13 +121,15 @@ export async function searchCourse(input: string, { exact = false } = {}): Promi
     });
   });
   const best = [...byPage.values()].sort((a, b) => b.score - a.score).slice(0, MAX_PAGES);
-  const pages = await Promise.all(
-    best.map(async (p) => {
-      const copies: PagefindResultData[] = [];
-      for (const r of p.found) copies.push(snapshotPageData(await r.data())); // one at a time: see snapshotPageData
-      return mergePageData(copies);
-    }),
-  );
+  const pages = await inTurns(best, async (p) => {
+    const copies: PagefindResultData[] = [];
+    for (const r of p.found) {
+      copies.push(snapshotPageData(await r.data())); // one at a time: see snapshotPageData
+      if (copies.length % 4 === 0) await yieldToMain(); // Pagefind builds excerpts on the main thread
+    }
+    return mergePageData(copies);
+  }, MAX_PAGES); // in parallel: each is a fragment download
+  await yieldToMain();
   return { query, corrected, searched, hits: toSectionHits(pages, { highlight: query, rankQuery, rarity }) };
 }
 
