@@ -28,6 +28,21 @@ export interface PagefindResultData {
   anchors?: Array<{ element: string; id: string; text?: string; location: number }>;
 }
 
+/** For each heading id of a page, the id of the heading right above it (a flag's command), from the page's anchors. */
+function parentHeadings(page: PagefindResultData): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  const stack: Array<{ level: number; id: string }> = [];
+  for (const a of [...(page.anchors ?? [])].sort((x, y) => x.location - y.location)) {
+    const m = /^h([1-6])$/.exec(a.element);
+    if (!m) continue;
+    const level = Number(m[1]);
+    while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
+    out.set(a.id, stack[stack.length - 1]?.id);
+    stack.push({ level, id: a.id });
+  }
+  return out;
+}
+
 /**
  * The headings above a section on its page, outermost first (h2 to the section's own level),
  * from the page's anchors: the breadcrumb of a result (`docker run` above `--restart`).
@@ -241,6 +256,8 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
     const words = page.content?.split(/\s+/) ?? [];
     const subs = [...(page.sub_results ?? [])].sort((a, b) => (a.anchor?.location ?? 0) - (b.anchor?.location ?? 0));
     const stack: Section[] = [];
+    const parents = page.anchors?.length ? parentHeadings(page) : undefined;
+    const byId = new Map<string, Section>();
     for (const sub of subs) {
       const level = levelOf(sub);
       const weights = new Map<number, number>();
@@ -261,13 +278,16 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
         }
       }
       while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
-      const parent = stack[stack.length - 1];
+      // The heading right above this one on the page (from its anchors), when it matched too;
+      // without anchors, the nearest matched section of a higher level.
+      const parent = parents ? byId.get(parents.get(sub.anchor?.id ?? '') ?? '') : stack[stack.length - 1];
       const ownTitle = level > 1 ? sub.title.split(/\s+/).map(normaliseTerm).filter(Boolean) : [];
       const section: Section = {
         sub, page, pageRank, level, terms: tf, parent, score: 0, at, phrase: 0,
         titleWords: [...(parent && parent.level > 1 ? parent.titleWords : []), ...ownTitle],
       };
       stack.push(section);
+      if (sub.anchor) byId.set(sub.anchor.id, section);
       all.push(section);
     }
   });

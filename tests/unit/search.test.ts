@@ -148,9 +148,14 @@ describe('a long paste is capped, linear and bounded', () => {
     const big = page('/commands/', sections);
     for (const n of [10_000, 30_000, 100_000]) {
       const q = paste(n);
-      const t = performance.now();
-      const hits = toSectionHits([big], { highlight: q });
-      const ms = performance.now() - t;
+      // The best of three runs: the machine is shared, and quadratic work would fail all three.
+      let ms = Infinity;
+      let hits: ReturnType<typeof toSectionHits> = [];
+      for (let run = 0; run < 3 && ms >= 1000; run++) {
+        const t = performance.now();
+        hits = toSectionHits([big], { highlight: q });
+        ms = Math.min(ms, performance.now() - t);
+      }
       expect(ms, `${n} characters took ${ms.toFixed(0)} ms`).toBeLessThan(1000);
       expect(hits.length).toBeGreaterThan(0);
       expect(hits[0]!.url.length).toBeLessThan(300);
