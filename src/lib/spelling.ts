@@ -3,6 +3,7 @@
  * of the indexed pages, written at build time (see src/integrations/pagefind.ts), most frequent
  * first. Pure, so it is unit-tested without a browser.
  */
+import { stem } from './words.ts';
 
 /** The compact vocabulary file the build writes: words separated by spaces, most frequent first. */
 export interface Vocabulary {
@@ -42,10 +43,11 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[n]!;
 }
 
-/** A rough English stem, only to decide whether a word is "known" (Pagefind stems the same way). */
-export function roughStem(word: string): string {
-  return word.replace(/(?:ing|ed|es|s|ly)$/, '').replace(/(?<=..)e$/, '').replace(/([b-df-hj-km-np-rtv-y])\1$/, '$1') || word;
-}
+
+/** The longest vocabulary word (buildVocabulary keeps words of 2 to 24 letters). */
+const MAX_WORD = 24;
+/** Unknown words of one query that get a suggestion at most (the rest are searched as typed). */
+export const MAX_CORRECTED = 8;
 
 /** Words and stems of a vocabulary, prepared once for fast look-ups. */
 export class Speller {
@@ -57,10 +59,10 @@ export class Speller {
   constructor(vocab: Vocabulary | string[]) {
     this.words = Array.isArray(vocab) ? vocab : vocab.words.split(' ').filter(Boolean);
     this.known = new Set(this.words);
-    this.stems = new Set(this.words.map(roughStem));
+    this.stems = new Set(this.words.map(stem));
     this.words.forEach((w, i) => {
       if (!this.ranks.has(w)) this.ranks.set(w, i);
-      const s = roughStem(w);
+      const s = stem(w);
       if (!this.ranks.has(s)) this.ranks.set(s, i);
     });
   }
@@ -73,7 +75,7 @@ export class Speller {
    */
   rarity(term: string, total = this.words.length): number {
     if (!/^[a-z]+$/.test(term)) return 1;
-    const rank = this.ranks.get(term) ?? this.ranks.get(roughStem(term)) ?? total;
+    const rank = this.ranks.get(term) ?? this.ranks.get(stem(term)) ?? total;
     return Math.min(1, (Math.log(2 + rank) / Math.log(2 + total)) ** 2);
   }
 
@@ -82,8 +84,25 @@ export class Speller {
    * counts as known when some vocabulary word starts with it.
    */
   isKnown(word: string, prefix = false): boolean {
-    if (word.length < 3 || /\d/.test(word) || this.known.has(word) || this.stems.has(roughStem(word))) return true;
+    if (this.isWord(word) || this.isCompound(word)) return true;
     return prefix && this.words.some((w) => w.startsWith(word));
+  }
+
+  private isWord(word: string): boolean {
+    return word.length < 3 || /\d/.test(word) || this.known.has(word) || this.stems.has(stem(word));
+  }
+
+  /**
+   * A word made of two known words of 3+ letters (`healthcheck`, `dockerfile`, `bindmount`): a
+   * compound the site does not happen to spell that way, not a typo. Linear in the word's length.
+   */
+  isCompound(word: string): boolean {
+    if (word.length < 6 || word.length > MAX_WORD) return false;
+    for (let i = 3; i <= word.length - 3; i++) {
+      const [a, b] = [word.slice(0, i), word.slice(i)];
+      if ((this.known.has(a) || this.stems.has(stem(a))) && (this.known.has(b) || this.stems.has(stem(b)))) return true;
+    }
+    return false;
   }
 
   /**
@@ -93,7 +112,8 @@ export class Speller {
    */
   suggest(word: string, prefix = false): string | undefined {
     const w = word.toLowerCase();
-    if (this.isKnown(w, prefix)) return undefined;
+    // Vocabulary words have at most MAX_WORD letters: a longer word is not within two edits of one.
+    if (w.length > MAX_WORD + 2 || this.isKnown(w, prefix)) return undefined;
     // One edit; two only in long words and only inside them (first and last two letters as
     // typed), so an inflection the site does not use ("difference" / "different") is not "corrected".
     const max = w.length >= 8 ? 2 : 1;
@@ -115,20 +135,31 @@ export class Speller {
   /**
    * Correct every unknown word of a query, keeping punctuation around it (`--privilaged` →
    * `--privileged`). The last word counts as known while it is a prefix of a vocabulary word
-   * (the student may still be typing). Returns undefined when nothing changed.
+   * (the student may still be typing). A part of a hyphenated compound is left alone when
+   * another part is a known word (`multi-stage`, `read-only`, `unless-stopped`): it is a real
+   * compound the site has not used, and "correcting" it would search for a different word. At
+   * most MAX_CORRECTED words are looked up (each costs a pass over the vocabulary), so a pasted
+   * log stays fast. Returns undefined when nothing changed.
    */
   correct(query: string): string | undefined {
     const parts = query.split(/(\s+)/);
     const lastWord = parts.length - 1 - [...parts].reverse().findIndex((p) => /\S/.test(p));
     let changed = false;
-    const out = parts.map((part, i) =>
-      part.replace(/[A-Za-z]{3,}/g, (core) => {
+    let looked = 0;
+    const out = parts.map((part, i) => {
+      const cores = part.match(/[A-Za-z]{3,}/g) ?? [];
+      const compound = /[A-Za-z]-[A-Za-z]/.test(part) && cores.length > 1;
+      const knownPart = compound && cores.some((c) => this.isWord(c.toLowerCase()));
+      return part.replace(/[A-Za-z]{3,}/g, (core) => {
+        if (knownPart || looked >= MAX_CORRECTED) return core;
+        if (this.isKnown(core.toLowerCase(), i === lastWord)) return core;
+        looked++;
         const s = this.suggest(core, i === lastWord);
         if (!s) return core;
         changed = true;
         return s;
-      }),
-    );
+      });
+    });
     return changed ? out.join('') : undefined;
   }
 }

@@ -1,10 +1,15 @@
 /**
  * Search box and results, loaded on first use (never on a page that is only read).
- * <site-search> is used in the header dialog and on the /search/ page; it talks to the Pagefind
+ * <site-search> upgrades the markup src/components/site/SearchBox.astro renders (in the header
+ * dialog and on the /search/ page): the box works as a plain form before this code arrives, and
+ * what was typed meanwhile is searched on upgrade. It talks to the Pagefind
  * index built at compile time, under the site's base path, and corrects typos against the
  * vocabulary the build writes next to it (src/integrations/pagefind.ts).
  */
-import { SEARCH_RANKING, mergePageData, significantTerms, snapshotPageData, toSectionHits, type PagefindResultData, type SectionHit } from '../lib/search.ts';
+import {
+  SEARCH_RANKING, capQuery, flagsForValues, mergePageData, significantTerms, snapshotPageData, toSectionHits,
+  type CappedQuery, type PagefindResultData, type SectionHit,
+} from '../lib/search.ts';
 import { Speller, type Vocabulary } from '../lib/spelling.ts';
 
 interface Pagefind {
@@ -37,38 +42,72 @@ let speller: ReturnType<typeof loadWords> | undefined;
 const MAX_PAGES = 5;
 
 export interface SearchOutcome {
-  /** The query that was searched: the student's, or the corrected one. */
+  /** The query that was searched: the student's (capped), or the corrected one. */
   query: string;
   /** Set when a word was corrected ("Showing results for …"). */
   corrected?: string | undefined;
+  /** What of the student's text was searched (a long paste is capped, and the box says so). */
+  searched: CappedQuery;
   hits: SectionHit[];
 }
 
 interface Found { id: string; score: number; data(): Promise<PagefindResultData> }
 
+/** Let the browser paint and handle input between pieces of work (no 4 ms clamp, unlike setTimeout). */
+const yieldToMain = () =>
+  new Promise<void>((resolve) => {
+    const c = new MessageChannel();
+    c.port1.onmessage = () => resolve();
+    c.port2.postMessage(0);
+  });
+
 /**
- * Search the course the way the search box does: spelling correction; Pagefind for the whole
- * query and, for longer queries, for each word (Pagefind keeps only pages with every word, and a
- * pasted error message carries words of its own); the best pages by rare words found; their
- * sections ranked (src/lib/search.ts).
+ * Pagefind searches a few at a time, yielding in between: each one runs WebAssembly on the main
+ * thread, and 30 of them in one go would block the page (a long paste searched word by word).
  */
-export async function searchCourse(q: string, { exact = false } = {}): Promise<SearchOutcome> {
+async function inTurns<T, R>(items: readonly T[], f: (item: T) => Promise<R>, batch = 4): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += batch) {
+    if (i) await yieldToMain();
+    out.push(...(await Promise.all(items.slice(i, i + batch).map(f))));
+  }
+  return out;
+}
+
+/** Words checked against Pagefind as possible typos, at most (each is one look-up). */
+const MAX_TYPO_CHECKS = 12;
+
+/**
+ * Search the course the way the search box does: the first MAX_QUERY_WORDS words only (capQuery);
+ * spelling correction; Pagefind for the whole query and, for longer queries, for each word
+ * (Pagefind keeps only pages with every word, and a pasted error message carries words of its
+ * own); a flag's name added when a word is a value it takes (`8080:80` → `--publish`); the best
+ * pages by rare words found; their sections ranked (src/lib/search.ts).
+ */
+export async function searchCourse(input: string, { exact = false } = {}): Promise<SearchOutcome> {
+  const searched = capQuery(input);
+  const q = searched.text;
   const [pf, freq] = await Promise.all([loadPagefind(), (common ??= loadWords('common.json'))]);
   const rarity = freq ? (t: string) => freq.speller.rarity(t, freq.total) : () => 1;
   // A word that is not among the common ones and that Pagefind does not find may be a typo:
   // only then fetch the whole vocabulary and correct it.
   // The last word may be a typo that Pagefind still finds as the start of a few longer words.
   const cores = q.toLowerCase().match(/[a-z]{3,}/g) ?? [];
-  const rare = cores.filter((t) => !freq?.speller.isKnown(t));
-  const found = await Promise.all(rare.map(async (t) => (await pf.search(t))?.results.length ?? 0));
+  const rare = [...new Set(cores.filter((t) => !freq?.speller.isKnown(t)))].slice(0, MAX_TYPO_CHECKS);
+  const found = await inTurns(rare, async (t) => (await pf.search(t))?.results.length ?? 0);
   const missing = found.some((n, i) => n === 0 || (n <= 2 && rare[i] === cores.at(-1) && /[a-z]$/i.test(q)));
   const sp = missing && !exact ? await (speller ??= loadWords('vocab.json')) : undefined;
   const corrected = sp?.speller.correct(q);
   const query = corrected ?? q;
-  const words = significantTerms(query);
+  const terms = significantTerms(query);
+  const flags = flagsForValues(terms);
+  const words = [...flags, ...terms];
+  // A query that is only a flag's value means that flag: rank by the flag's name, so its entry
+  // comes before a section that merely uses the same value.
+  const rankQuery = flags.length && terms.length === 1 ? flags.join(' ') : words.join(' ');
   const all = ((await pf.search(words.join(' ')))?.results ?? []) as Found[];
   // Too few pages with every word: also search word by word.
-  const each = all.length < MAX_PAGES && words.length > 1 ? await Promise.all(words.map(async (w) => ((await pf.search(w))?.results ?? []) as Found[])) : [];
+  const each = all.length < MAX_PAGES && words.length > 1 ? await inTurns(words, async (w) => ((await pf.search(w))?.results ?? []) as Found[]) : [];
   const results = [all, ...each];
   // Pages: those with every word first, then by the rarity of the words they contain.
   const byPage = new Map<string, { score: number; found: Found[] }>();
@@ -82,17 +121,18 @@ export async function searchCourse(q: string, { exact = false } = {}): Promise<S
     });
   });
   const best = [...byPage.values()].sort((a, b) => b.score - a.score).slice(0, MAX_PAGES);
-  const pages = await Promise.all(
-    best.map(async (p) => {
-      const copies: PagefindResultData[] = [];
-      for (const r of p.found) copies.push(snapshotPageData(await r.data())); // one at a time: see snapshotPageData
-      return mergePageData(copies);
-    }),
-  );
-  return { query, corrected, hits: toSectionHits(pages, { highlight: query, rarity }) };
+  const pages = await inTurns(best, async (p) => {
+    const copies: PagefindResultData[] = [];
+    for (const r of p.found) {
+      copies.push(snapshotPageData(await r.data())); // one at a time: see snapshotPageData
+      if (copies.length % 4 === 0) await yieldToMain(); // Pagefind builds excerpts on the main thread
+    }
+    return mergePageData(copies);
+  }, MAX_PAGES); // in parallel: each is a fragment download
+  await yieldToMain();
+  return { query, corrected, searched, hits: toSectionHits(pages, { highlight: query, rankQuery, rarity }) };
 }
 
-let uid = 0;
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) => {
   const e = document.createElement(tag);
   e.className = className;
@@ -100,6 +140,13 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return e;
 };
 
+/** A query as the status line quotes it: a long paste is shortened, so the line stays one or two lines. */
+const quote = (q: string) => `“${q.length > 60 ? `${q.slice(0, 57).trimEnd()}…` : q}”`;
+
+/**
+ * Enhances the server-rendered search form (SearchBox.astro): a form with the input, a status
+ * line, a note and the results list. Without this code the form submits to /search/?q=.
+ */
 class SiteSearch extends HTMLElement {
   input!: HTMLInputElement;
   list!: HTMLOListElement;
@@ -109,13 +156,16 @@ class SiteSearch extends HTMLElement {
 
   connectedCallback() {
     if (this.input) return;
-    const id = `search-input-${++uid}`;
-    this.innerHTML = `<form role="search" class="search-form"><label for="${id}" class="sr-only">Search the course</label><input id="${id}" type="search" name="q" autocomplete="off" spellcheck="false" placeholder="Search commands, flags, errors" aria-describedby="${id}-status" aria-controls="${id}-results"></form><p id="${id}-status" class="search-status" role="status" aria-live="polite"></p><div class="search-note"></div><ol id="${id}-results" class="search-results" aria-label="Search results"></ol>`;
-    this.input = this.querySelector('input')!;
-    this.list = this.querySelector('ol')!;
-    this.status = this.querySelector('[role=status]')!;
-    this.note = this.querySelector('.search-note')!;
-    this.querySelector('form')!.addEventListener('submit', (e) => {
+    const part = <T extends Element>(selector: string) => {
+      const found = this.querySelector<T>(selector);
+      if (!found) throw new Error(`<site-search> needs its server-rendered ${selector} (src/components/site/SearchBox.astro)`);
+      return found;
+    };
+    this.input = part<HTMLInputElement>('input[type=search]');
+    this.list = part<HTMLOListElement>('ol.search-results');
+    this.status = part<HTMLElement>('[role=status]');
+    this.note = part<HTMLElement>('.search-note');
+    part<HTMLFormElement>('form').addEventListener('submit', (e) => {
       e.preventDefault();
       this.list.querySelector('a')?.click();
     });
@@ -129,19 +179,14 @@ class SiteSearch extends HTMLElement {
       this.input.focus();
       void this.run(true); // "Search instead for …": exactly these words
     });
-    if (this.hasAttribute('data-url-sync')) {
+    this.dataset['ready'] = '';
+    if (this.hasAttribute('data-url-sync') && !this.input.value) {
       const q = new URLSearchParams(location.search).get('q');
-      if (q) {
-        this.input.value = q;
-        void this.run();
-      }
+      if (q) this.input.value = q;
     }
+    // Typed before this code arrived (the dialog opens at once): search it now.
+    if (this.input.value.trim()) void this.run();
     loadPagefind().catch(() => (this.status.textContent = 'Search could not load. Check your connection and reload the page.'));
-  }
-
-  focusInput() {
-    this.input.focus();
-    this.input.select();
   }
 
   onKey(e: KeyboardEvent) {
@@ -160,7 +205,7 @@ class SiteSearch extends HTMLElement {
     const seq = ++this.seq;
     if (this.hasAttribute('data-url-sync')) {
       const u = new URL(location.href);
-      if (q) u.searchParams.set('q', q);
+      if (q) u.searchParams.set('q', capQuery(q).text);
       else u.searchParams.delete('q');
       history.replaceState(null, '', u);
     }
@@ -184,15 +229,18 @@ class SiteSearch extends HTMLElement {
     return a;
   }
 
-  render(q: string, { query, corrected, hits }: SearchOutcome) {
+  render(q: string, { query, corrected, searched, hits }: SearchOutcome) {
     const n = hits.length;
     this.status.textContent = n
-      ? `${n} result${n === 1 ? '' : 's'} for “${query}”${n ? '. Press Enter to open the first.' : ''}`
-      : `No results for “${query}”.`;
+      ? `${n} result${n === 1 ? '' : 's'} for ${quote(query)}. Press Enter to open the first.`
+      : `No results for ${quote(query)}.`;
     const note: Node[] = [];
+    if (searched.truncated) {
+      note.push(el('p', 'search-capped', `Only the first ${searched.words} word${searched.words === 1 ? '' : 's'} (${searched.text.length} characters) were searched. Shorten the text to its key words for better results.`));
+    }
     if (corrected && n) {
       const p = el('p', 'search-corrected', 'Showing results for ');
-      p.append(el('strong', '', corrected), '. Search instead for ', this.queryLink(q), '.');
+      p.append(el('strong', '', corrected), '. Search instead for ', this.queryLink(searched.text), '.');
       note.push(p);
     } else if (!n) {
       const p = el('p', 'search-empty');
@@ -210,7 +258,9 @@ class SiteSearch extends HTMLElement {
         a.href = h.url;
         const ex = el('span', 'hit-excerpt');
         ex.innerHTML = h.excerpt; // Pagefind escapes page text and adds only <mark>.
-        a.append(el('span', 'hit-page', h.pageTitle), el('span', 'hit-title', h.section ?? h.pageTitle), ex);
+        const trail = el('span', 'hit-page');
+        h.trail.forEach((t, i) => trail.append(...(i ? [el('span', 'hit-sep', ' › ')] : []), t));
+        a.append(trail, el('span', 'hit-title', h.section ?? h.pageTitle), ex);
         li.append(a);
         return li;
       }),
@@ -219,10 +269,3 @@ class SiteSearch extends HTMLElement {
   }
 }
 customElements.define('site-search', SiteSearch);
-
-export function openSearchDialog(): void {
-  const dialog = document.getElementById('search-dialog') as HTMLDialogElement | null;
-  if (!dialog) return;
-  if (!dialog.open) dialog.showModal();
-  (dialog.querySelector('site-search') as SiteSearch).focusInput();
-}

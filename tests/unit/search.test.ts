@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import {
-  matchStrength, mergePageData, queryTerms, rankSections, significantTerms, snapshotPageData, toSectionHits, withHighlight,
-  type PagefindResultData,
+  FLAG_VALUE_KINDS, MAX_QUERY_CHARS, MAX_QUERY_WORDS, capQuery, flagsForValues, matchStrength, mergePageData, queryTerms, rankSections,
+  significantTerms, snapshotPageData, toSectionHits, withHighlight, type PagefindResultData,
 } from '../../src/lib/search.ts';
 
 /** A page as Pagefind's data() returns it, from sections of text (the first is the h1). */
@@ -20,7 +22,8 @@ function page(url: string, sections: Array<{ id: string; el: string; title: stri
       weighted_locations: locations.map((l) => ({ location: l, weight: l - start < titleLen ? (s.weight ?? 6) : 1, balanced_score: 1 })),
     };
   });
-  return { url, excerpt: '', content: words.join(' '), meta: { title: sections[0]!.title }, sub_results: subs };
+  const anchors = subs.map((sub) => ({ element: sub.anchor.element, id: sub.anchor.id, text: sub.title, location: sub.anchor.location }));
+  return { url, excerpt: '', content: words.join(' '), meta: { title: sections[0]!.title }, sub_results: subs, anchors };
 }
 
 describe('query words', () => {
@@ -83,16 +86,106 @@ describe('toSectionHits', () => {
     const [hit] = toSectionHits([p], { highlight: 'disk space' });
     expect(hit).toMatchObject({ url: '/troubleshooting/?hl=disk+space#no-space', pageTitle: 'Troubleshooting', section: 'No space left on device' });
   });
-  it('keeps a page without matching sections, at the end', () => {
+  it('keeps a page without sections at all, at the end', () => {
     const p: PagefindResultData = { url: '/x/', excerpt: 'x', meta: { title: 'X' }, sub_results: [] };
-    expect(toSectionHits([p], { highlight: 'x' })).toMatchObject([{ url: '/x/?hl=x', section: undefined }]);
+    expect(toSectionHits([p], { highlight: 'xx' })).toMatchObject([{ url: '/x/?hl=xx', section: undefined }]);
+  });
+  it('drops a page none of whose sections has a query word (Pagefind matched a word start: "xyzzy")', () => {
+    const p = page('/troubleshooting/', [
+      { id: '_top', el: 'h1', title: 'Troubleshooting', text: 'Errors.' },
+      { id: 'x11', el: 'h2', title: 'Cannot open display', text: 'X11 forwarding with xhost.' },
+    ]);
+    expect(toSectionHits([p], { highlight: 'xyzzy' })).toEqual([]);
+  });
+  it('says which command a flag belongs to, like a breadcrumb', () => {
+    const ref = page('/commands/', [
+      { id: '_top', el: 'h1', title: 'Command reference', text: 'Every command.' },
+      { id: 'running', el: 'h2', title: 'Running containers', text: 'Start them.' },
+      { id: 'docker-run', el: 'h3', title: 'docker run', text: 'Create a container.', weight: 10 },
+      { id: 'docker-run-detach', el: 'h4', title: '-d, --detach', text: 'Run in the background; -itd bundles it.', weight: 10 },
+    ]);
+    const hit = toSectionHits([ref], { highlight: '-itd' }).find((h) => h.section === '-d, --detach');
+    expect(hit?.trail).toEqual(['Command reference', 'Running containers', 'docker run']);
+    // Also when the headings above do not match the query (Pagefind returns only matching sections).
+    const only = { ...ref, sub_results: ref.sub_results!.filter((s) => s.anchor?.id === 'docker-run-detach') };
+    expect(toSectionHits([only], { highlight: 'background' })[0]?.trail).toEqual(['Command reference', 'Running containers', 'docker run']);
   });
 });
 
 describe('withHighlight', () => {
-  it('adds the words before the fragment, under any base path', () => {
+  it('adds the significant words before the fragment, under any base path', () => {
     expect(withHighlight('/docker-basics/commands/#docker-run', '--rm -it')).toBe('/docker-basics/commands/?hl=--rm+-it#docker-run');
     expect(withHighlight('/a/', '  ')).toBe('/a/');
+    expect(withHighlight('/a/', 'how do I remove the container')).toBe('/a/?hl=remove+container');
+  });
+});
+
+/** Words as a student pastes them: a log of `n` characters. */
+const paste = (n: number) => {
+  const words = ['error', 'response', 'from', 'daemon:', 'container', 'abc123', 'failed', 'the', 'socket', '/var/run/docker.sock:', 'permission', 'denied', 'xqzt'];
+  let out = '';
+  for (let i = 0; out.length < n; i++) out += `${words[i % words.length]}${i % 7 === 0 ? i : ''} `;
+  return out.slice(0, n);
+};
+
+describe('a long paste is capped, linear and bounded', () => {
+  it('searches the first MAX_QUERY_WORDS words and says it left the rest out', () => {
+    const c = capQuery(paste(10_000));
+    expect(c.truncated).toBe(true);
+    expect(c.words).toBe(MAX_QUERY_WORDS);
+    expect(c.text.length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+    expect(capQuery('docker run -it ubuntu')).toEqual({ text: 'docker run -it ubuntu', words: 4, truncated: false });
+  });
+  it('caps one enormous word too', () => {
+    const c = capQuery('x'.repeat(100_000));
+    expect(c).toMatchObject({ words: 1, truncated: true });
+    expect(c.text.length).toBe(MAX_QUERY_CHARS);
+  });
+  it('ranks a 30,000-character paste against a reference-sized page in well under a second', () => {
+    const sections = Array.from({ length: 400 }, (_, i) => ({
+      id: `s${i}`, el: i ? 'h3' : 'h1', title: `docker thing${i}`, text: paste(300 + (i % 5) * 40),
+    }));
+    const big = page('/commands/', sections);
+    for (const n of [10_000, 30_000, 100_000]) {
+      const q = paste(n);
+      // The best of three runs: the machine is shared, and quadratic work would fail all three.
+      let ms = Infinity;
+      let hits: ReturnType<typeof toSectionHits> = [];
+      for (let run = 0; run < 3 && ms >= 1000; run++) {
+        const t = performance.now();
+        hits = toSectionHits([big], { highlight: q });
+        ms = Math.min(ms, performance.now() - t);
+      }
+      expect(ms, `${n} characters took ${ms.toFixed(0)} ms`).toBeLessThan(1000);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits[0]!.url.length).toBeLessThan(300);
+    }
+  });
+});
+
+describe('a flag value lands on the flag that takes it', () => {
+  it('recognises device paths, port mappings, mount specs and restart policies', () => {
+    expect(flagsForValues(['/dev/video0'])).toEqual(['--device']);
+    expect(flagsForValues(['/dev/ttyusb0:/dev/ttyusb0'])).toEqual(['--device']);
+    expect(flagsForValues(['8080:80'])).toEqual(['--publish']);
+    expect(flagsForValues(['127.0.0.1:8080:80/tcp'])).toEqual(['--publish']);
+    expect(flagsForValues(['type=bind,src=/data,dst=/data'])).toEqual(['--mount']);
+    expect(flagsForValues(['unless-stopped'])).toEqual(['--restart']);
+    expect(flagsForValues(['on-failure:3'])).toEqual(['--restart']);
+    expect(flagsForValues(['-p', '8080:80', '--publish'])).toEqual([]);
+    expect(flagsForValues(['docker', 'run', '/var/run/docker.sock', 'ubuntu:22.04', 'always'])).toEqual([]);
+  });
+  it('names flags whose placeholder in content/reference/commands.yaml takes that kind of value', () => {
+    interface Flag { long?: string; arg?: string; meaning?: string }
+    const commands = parse(readFileSync(new URL('../../content/reference/commands.yaml', import.meta.url), 'utf8')) as Array<{ id: string; flags?: Flag[] }>;
+    const flags = commands.flatMap((c) => c.flags ?? []);
+    for (const k of FLAG_VALUE_KINDS) {
+      const takers = flags.filter((f) => f.long === k.flag && f.arg && k.arg.test(f.arg));
+      expect(takers.length, `${k.kind}: no ${k.flag} in content/reference/commands.yaml with an arg like ${k.arg}`).toBeGreaterThan(0);
+    }
+    // The restart policies the search recognises are the ones the reference names.
+    const restart = flags.find((f) => f.long === '--restart')!;
+    for (const policy of ['unless-stopped', 'on-failure']) expect(restart.meaning).toContain(policy);
   });
 });
 

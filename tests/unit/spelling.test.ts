@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, editDistance, Speller } from '../../src/lib/spelling.ts';
+import { readFileSync } from 'node:fs';
+import { buildVocabulary, editDistance, MAX_CORRECTED, Speller } from '../../src/lib/spelling.ts';
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and swaps', () => {
@@ -61,6 +62,29 @@ describe('Speller', () => {
     const sp = new Speller(['different', 'privileged']);
     expect(sp.suggest('difference')).toBeUndefined();
     expect(sp.suggest('privelaged')).toBe('privileged');
+  });
+  it('does not "correct" a real word it lacks into a different word: compounds of known words', () => {
+    const sp = new Speller(['multi', 'state', 'platform', 'read', 'only', 'health', 'check', 'docker', 'file', 'privileged', 'daemon']);
+    expect(sp.correct('multi-stage')).toBeUndefined(); // not multi-state
+    expect(sp.correct('multi-stage build')).toBeUndefined();
+    expect(sp.correct('read-onyl')).toBeUndefined(); // a compound with a known part is left as typed
+    expect(sp.correct('healthcheck')).toBeUndefined();
+    expect(sp.correct('dockerfile')).toBeUndefined();
+    expect(sp.correct('stage')).toBe('state'); // alone, an unknown word is still corrected
+    expect(sp.correct('--privilaged')).toBe('--privileged');
+    expect(sp.correct('deamon-file')).toBeUndefined();
+  });
+  it('stays fast on a pasted log: at most MAX_CORRECTED look-ups, no work on giant words', () => {
+    const vocab = buildVocabulary([readFileSync(new URL('../../content/chapters/troubleshooting.mdx', import.meta.url), 'utf8'), readFileSync(new URL('../../content/reference/commands.yaml', import.meta.url), 'utf8')]);
+    const sp = new Speller(vocab);
+    const junk = Array.from({ length: 3000 }, (_, i) => `qwv${'abcdefghij'[i % 10]}zzkx${i % 97}`).join(' ');
+    for (const q of [junk, `${'a'.repeat(50_000)} ${'b'.repeat(50_000)}`, 'contianer '.repeat(3000)]) {
+      const t = performance.now();
+      sp.correct(q);
+      const ms = performance.now() - t;
+      expect(ms, `correct() took ${ms.toFixed(0)} ms on ${q.length} characters`).toBeLessThan(1000);
+    }
+    expect(MAX_CORRECTED).toBeLessThanOrEqual(10);
   });
   it('corrects queries, keeping flag dashes and other words', () => {
     expect(speller.correct('--privilaged')).toBe('--privileged');
