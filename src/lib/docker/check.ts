@@ -13,6 +13,8 @@ export interface CheckOptions {
   source: string;
   /** The text around the line (its paragraph, or the paragraph before a code block). */
   context?: string;
+  /** The line is inline code in prose, which may name a flag without its value (`docker run --name`). */
+  fragment?: boolean;
 }
 
 export interface Found {
@@ -40,6 +42,7 @@ export function checkLine(line: string, index: ModelIndex, options: CheckOptions
   const out: string[] = [];
   for (const { segment, problem } of lineProblems(line, index)) {
     if (problem.severity !== 'error') continue;
+    if (options.fragment && problem.code === 'missing-value') continue;
     if (problem.code === 'version' && options.context && problem.missingIn?.some((e) => mentionsVersion(options.context!, index.model.engines[e]!))) continue;
     const msg = `${options.source}: \`${segment.text}\`: ${problem.message}`;
     if (!out.includes(msg)) out.push(msg);

@@ -128,7 +128,10 @@ export function buildModel(sources: readonly Source[], reference: readonly Comma
   const all: Building[] = [];
   for (const source of sources) {
     const e = engines.indexOf(source);
-    for (const sc of source.commands) {
+    for (const cmd of source.commands) {
+      // A plugin's command may also answer to an Engine name when the plugin replaces it
+      // (`docker build` with buildx installed); the model keeps the Engine's own command there.
+      const sc = source.product === 'engine' ? cmd : { ...cmd, aliases: cmd.aliases.filter((a) => a.startsWith(`docker ${source.product}`)) };
       let b = sc.aliases.map((a) => byAlias.get(a)).find(Boolean);
       if (!b) {
         b = { name: sc.name, aliases: [], product: source.product, args: [], flags: [], perEngine: engines.map(() => undefined), descriptions: new Map() };

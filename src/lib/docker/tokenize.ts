@@ -300,7 +300,7 @@ function walkDocker(w: Walk, words: ShellWord[], start: number, seg: Segment): v
       if (!isPlaceholder(t) && !/^[^a-z]*[A-Z][^a-z]*$/.test(t) && !word.vars && !word.subst && !IMAGE_REF.test(t)) token.problems.unshift(invalidImage(w, cmd, t));
     } else if (arg?.rest) {
       token.kind = 'inner-command';
-      if (isFlag(t) && !isPlaceholder(t)) token.problems.unshift(flagAfterImage(w, words, i, cmd));
+      if (isDockerFlag(cmd, t)) token.problems.unshift(flagAfterImage(w, words, i, cmd));
       add(w, token);
       for (i++; i < words.length; i++) {
         const inner = wordToken(words[i]!, 'inner-argument', []);
@@ -462,6 +462,18 @@ function invalidImage(w: Walk, cmd: ModelCommand, t: string): Problem {
     if (/^\/dev\//.test(t) && device) problem.suggestion = { text: `--device ${t}`, note: `-d is --detach; a device is given with --device.`, ...(device.anchor ? { anchor: device.anchor } : {}) };
   }
   return problem;
+}
+
+/** The word is a flag of the command itself (`-it` for docker run), not just any flag (`--install`). */
+function isDockerFlag(cmd: ModelCommand, t: string): boolean {
+  if (!isFlag(t)) return false;
+  if (t.startsWith('--')) return cmd.flags.some((f) => f.long === t.split('=')[0]);
+  for (let k = 1; k < t.length; k++) {
+    const f = cmd.flags.find((x) => x.short === `-${t[k]}`);
+    if (!f) return false;
+    if (f.type) return true;
+  }
+  return true;
 }
 
 function flagAfterImage(w: Walk, words: ShellWord[], i: number, cmd: ModelCommand): Problem {
