@@ -5,6 +5,7 @@
  * Shift+Enter adds a line. Loaded only by src/pages/explain.astro.
  */
 import { explain, type ExplainData, type Part } from '~/lib/docker/explain.ts';
+import { completeModel, flagsFileId, type ModelFlag } from '~/lib/docker/model.ts';
 
 const KIND_LABEL: Record<Part['kind'], string> = {
   prompt: 'prompt',
@@ -39,7 +40,28 @@ customElements.define(
   'explain-output',
   class extends HTMLElement {
     connectedCallback() {
-      const data = JSON.parse(document.getElementById('explain-data')!.textContent!) as ExplainData;
+      let data = JSON.parse(document.getElementById('explain-data')!.textContent!) as ExplainData;
+      // A command's full flag list is loaded once, when a line first uses it (splitModel).
+      const loading = new Map<string, Promise<void>>();
+      let failed = false;
+      const loadFlags = (names: string[]) =>
+        Promise.all(
+          names.map((name) => {
+            let p = loading.get(name);
+            if (!p) {
+              p = fetch(`${data.flagsUrl}${flagsFileId(name)}.json`)
+                .then((r) => (r.ok ? (r.json() as Promise<ModelFlag[]>) : Promise.reject(new Error(String(r.status)))))
+                .then((flags) => {
+                  data = { ...data, model: completeModel(data.model, { [name]: flags }) };
+                })
+                .catch(() => {
+                  failed = true;
+                });
+              loading.set(name, p);
+            }
+            return p;
+          }),
+        );
       const form = this.querySelector<HTMLFormElement>('form')!;
       const input = form.querySelector('textarea')!;
       const out = this.querySelector<HTMLElement>('[data-explain-result]')!;
@@ -49,6 +71,12 @@ customElements.define(
         out.replaceChildren();
         if (!cmd.trim()) return;
         const result = explain(cmd, data);
+        if (result.incomplete && data.flagsUrl && !failed) {
+          out.append(el('p', 'explain-loading', `Loading the flags of ${result.incomplete.join(', ')}\u2026`));
+          void loadFlags(result.incomplete).then(() => render(cmd));
+          return;
+        }
+        if (result.incomplete) out.append(el('p', 'explain-truncated', 'The full flag list could not be loaded (offline?): flags the reference does not describe may show as unknown.'));
         if (result.truncated) out.append(el('p', 'explain-truncated', result.truncated));
         if (result.risks.length) {
           const box = el('section', 'explain-risks');

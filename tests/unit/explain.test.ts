@@ -247,3 +247,21 @@ describe('helpers', () => {
     expect(describeImage('ghcr.io/x/y:1')).toMatch(/registry ghcr.io/);
   });
 });
+
+describe('the page downloads a core model and loads full flag lists when needed', () => {
+  test('core + flags = the model; a line on a partial command asks for them', async () => {
+    const { splitModel, completeModel } = await import('~/lib/docker/model.ts');
+    const { core, flags } = splitModel(data.model);
+    expect(completeModel(core, flags)).toEqual(data.model);
+    const coreData = { ...data, model: core };
+    expect(explain('docker run --rm ubuntu', coreData).incomplete).toEqual(['docker run']);
+    expect(explain('docker run --rm ubuntu', data).incomplete).toBeUndefined();
+    // Flags the reference describes are in the core, so their explanation is the same.
+    expect(explain('docker run --rm ubuntu', coreData).parts[2]!.explanation).toBe(explain('docker run --rm ubuntu', data).parts[2]!.explanation);
+  });
+});
+
+test('a part of a huge word names only its start', () => {
+  const r = explain('docker run -' + 'itd'.repeat(2600) + ' ubuntu', data);
+  expect(Math.max(...r.parts.map((p) => (p.from ?? '').length + p.explanation.length))).toBeLessThan(400);
+});

@@ -13,6 +13,8 @@ export interface ExplainData {
   /** URL of the reference page (base path included), e.g. `/docker-basics/commands/`. */
   referenceUrl: string;
   model: Model;
+  /** URL of the folder of the commands' full flag lists (`<flagsUrl><docker-run>.json`, see splitModel), for commands the model marks `partial`. */
+  flagsUrl?: string;
 }
 
 export type PartKind = TokenKind;
@@ -55,6 +57,8 @@ export interface Explanation {
   error?: string;
   /** Set when the input was cut: "Only the first 4000 characters were explained ...". */
   truncated?: string;
+  /** Commands of the line whose full flag list is not loaded yet (load ExplainData.flagsUrl, then explain again). */
+  incomplete?: string[];
 }
 
 /** What the explainer processes at most (issue: hostile pastes must not freeze the page). */
@@ -100,6 +104,8 @@ export function explain(input: string, data: ExplainData, limits: Limits = LIMIT
     }
   }
   const out: Explanation = { parts, risks, commands };
+  const incomplete = [...new Set(segments.flatMap((s) => s.tokens.map((t) => t.command).filter((n): n is string => !!n && !!index.byName.get(n)?.partial)))];
+  if (incomplete.length) out.incomplete = incomplete;
   if (commands[0]) out.command = commands[0];
   if (!segments.some((s) => s.docker)) {
     const first = parts[0];
@@ -117,7 +123,8 @@ export function explain(input: string, data: ExplainData, limits: Limits = LIMIT
 
 function describeToken(t: Token, cmd: ModelCommand | undefined, prev: Token | undefined, docker: boolean, addRisk: (r: Risk) => void): Part {
   const part: Part = { text: t.text, kind: t.kind, label: t.text, explanation: '', problems: t.problems.map(({ code, severity, message, suggestion }) => ({ code, severity, message, ...(suggestion ? { suggestion } : {}) })) };
-  if (t.raw && t.raw !== t.text) part.from = t.raw;
+  // A part of a huge word (`-itditd...`) names the start of it only: the page stays light.
+  if (t.raw && t.raw !== t.text) part.from = t.raw.length > 40 ? `${t.raw.slice(0, 40)}\u2026` : t.raw;
   const suggestion = t.problems.find((p) => p.suggestion)?.suggestion;
   if (suggestion) part.suggestion = suggestion;
   const anchor = (a?: string) => {
@@ -149,7 +156,7 @@ function describeToken(t: Token, cmd: ModelCommand | undefined, prev: Token | un
       part.label = flagLabel(shown);
       const meaning = shown.meaning ?? `A flag of ${cmd?.name}; see \`${cmd?.name} --help\`.`;
       part.explanation = f.of ? `${t.text} is the old, hidden spelling of ${f.of}. ${meaning}` : meaning;
-      if (t.raw && /^-[A-Za-z]{2,}$/.test(t.raw) && prev?.raw !== t.raw && cmd?.topics?.['bundled-flags']) {
+      if (t.raw && /^-[A-Za-z]{2,8}$/.test(t.raw) && prev?.raw !== t.raw && cmd?.topics?.['bundled-flags']) {
         part.explanation += ` (${t.raw} is ${[...t.raw.slice(1)].map((c) => `-${c}`).join(' ')} written together.)`;
       }
       anchor(shown.anchor ?? cmd?.anchor);

@@ -69,6 +69,8 @@ export interface ModelCommand {
   mistakes?: ModelMistake[];
   /** Anchors of the entry's topics that have a role. */
   topics?: Partial<Record<TopicRole, string>>;
+  /** In the browser's first download only: some flags are left out (see splitModel); load them before walking. */
+  partial?: true;
 }
 
 export interface Model {
@@ -303,4 +305,36 @@ export function versionsPhrase(m: Pick<Model, 'engines' | 'plugins'>): string {
   const engine = m.engines.map((l, i) => (i === 0 ? l : l.replace(/^Docker CLI /, ''))).join(' and ');
   const plugins = Object.values(m.plugins).map((l) => l.replace(/^Docker /, ''));
   return [engine, ...plugins].join(', ');
+}
+
+/**
+ * Split a model for the browser: the core (every command; of its flags only those the reference
+ * describes, and their hidden spellings) embedded in the page, and every command's full flag list,
+ * loaded when a line uses a command marked `partial`. Keeps the page light as the data grows.
+ */
+export function splitModel(model: Model): { core: Model; flags: Record<string, ModelFlag[]> } {
+  const flags: Record<string, ModelFlag[]> = {};
+  const commands = model.commands.map((c) => {
+    const kept = c.flags.filter((f) => f.anchor || f.of || f.long === '--help');
+    // The global options are on every line, and small flag lists are not worth a request.
+    if (kept.length === c.flags.length || c.flags.length <= 3 || c.name === 'docker') return c;
+    flags[c.name] = c.flags;
+    return { ...c, flags: kept, partial: true as const };
+  });
+  return { core: { ...model, commands }, flags };
+}
+
+/** File name (without .json) of a command's flag list: `docker run` → `docker-run`. */
+export const flagsFileId = (name: string): string => name.split(' ').join('-');
+
+/** The core model with the full flag lists put back (the inverse of splitModel). */
+export function completeModel(core: Model, flags: Record<string, ModelFlag[]>): Model {
+  return {
+    ...core,
+    commands: core.commands.map((c) => {
+      if (!c.partial || !flags[c.name]) return c;
+      const { partial: _p, ...rest } = c;
+      return { ...rest, flags: flags[c.name]! };
+    }),
+  };
 }
