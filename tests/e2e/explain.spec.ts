@@ -113,7 +113,7 @@ test('a huge paste is capped with a visible message and stays responsive', async
     const box = document.querySelector('textarea')!;
     box.value = l;
     const t = performance.now();
-    document.querySelector('explain-output form')!.requestSubmit();
+    document.querySelector<HTMLFormElement>('explain-output form')!.requestSubmit();
     return performance.now() - t;
   }, line);
   await expect(page.getByText(/^Only the first 4000 characters were explained \(the line has 7819\)/)).toBeVisible();
