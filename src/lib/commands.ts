@@ -4,7 +4,7 @@
  * the explainer page and the tests call the same functions.
  */
 import { COMMAND_GROUPS, type Command, type CommandExample, type CommandFlag, type CommandGroupId } from '../schemas/command.ts';
-import { flagName, isFlag } from './docker/words.ts';
+import { flagAnchorOf, isFlag } from './docker/words.ts';
 
 export { flagLabel } from './docker/words.ts';
 
@@ -15,7 +15,7 @@ export const REFERENCE_CHAPTER = 'commands';
 export const commandAnchor = (c: Pick<Command, 'id'>): string => c.id;
 
 /** Anchor of a flag's section: `docker-run-publish` (command id + long name without dashes). */
-export const flagAnchor = (c: Pick<Command, 'id'>, f: Pick<CommandFlag, 'long'>): string => `${c.id}-${flagName(f.long)}`;
+export const flagAnchor = (c: Pick<Command, 'id'>, f: Pick<CommandFlag, 'long'>): string => flagAnchorOf(c.id, f.long);
 
 /** Anchor of a topic inside a command entry: `docker-run-itd`. */
 export const topicAnchor = (c: Pick<Command, 'id'>, topicId: string): string => `${c.id}-${topicId}`;

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { ARG_ROLES, TOPIC_ROLES, VALUE_KINDS, roleFromName } from '../lib/docker/kinds.ts';
-import { flagName } from '../lib/docker/words.ts';
+import { flagAnchorOf } from '../lib/docker/words.ts';
 
 /**
  * The command reference (content/reference/commands.yaml): one entry a docker command, with its
@@ -201,7 +201,7 @@ export function commandFileSchema(chapters: readonly string[]) {
       c.flags.forEach((f, j) => {
         if (longs.has(f.long)) ctx.addIssue({ code: 'custom', path: [i, 'flags', j, 'long'], message: `command ${entry} lists flag ${f.long} twice` });
         longs.add(f.long);
-        claim(`${c.id}-${flagName(f.long)}`, `flag ${f.long} of ${entry}`, [i, 'flags', j, 'long']);
+        claim(flagAnchorOf(c.id, f.long), `flag ${f.long} of ${entry}`, [i, 'flags', j, 'long']);
       });
       c.topics.forEach((t, j) => claim(`${c.id}-${t.id}`, `topic "${t.id}" of ${entry}`, [i, 'topics', j, 'id']));
       semanticIssues(c).forEach(({ path, message }) => ctx.addIssue({ code: 'custom', path: [i, ...path], message }));

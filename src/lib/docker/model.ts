@@ -9,7 +9,7 @@
 import type { Command } from '../../schemas/command.ts';
 import { roleFromName, type ArgRole, type TopicRole, type ValueKind } from './kinds.ts';
 import type { Source, SourceFlag } from './sources.ts';
-import { flagName } from './words.ts';
+import { flagAnchorOf } from './words.ts';
 
 export const COMMANDS_FILE = 'content/reference/commands.yaml';
 
@@ -233,7 +233,7 @@ export function buildModel(sources: readonly Source[], reference: readonly Comma
       if (mf.short !== f.short) problems.push(`${at}: short form is ${mf.short ?? '(none)'} in the CLI data, ${f.short ?? '(none)'} in the entry`);
       if (!!mf.type !== !!f.arg) problems.push(`${at}: the CLI data says it ${mf.type ? `takes a value (${mf.type}); add an arg` : 'takes no value; drop arg'}${f.arg ? ` "${f.arg}"` : ''}`);
       mf.meaning = f.meaning;
-      mf.anchor = `${c.id}-${flagName(f.long)}`;
+      mf.anchor = flagAnchorOf(c.id, f.long);
       if (f.caution) mf.caution = f.caution;
       if (f.risk) mf.risk = f.risk;
       if (f.value) mf.value = f.value;

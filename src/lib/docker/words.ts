@@ -11,3 +11,6 @@ export const flagLabel = (f: { short?: string | undefined; long: string }): stri
 
 /** A placeholder of a reference example or a synopsis: `IMAGE`, `HOST_PORT:CONTAINER_PORT`, `...`. */
 export const isPlaceholder = (t: string): boolean => t === '...' || t === '\u2026' || /^[A-Z][A-Z0-9_]*(?:[:=][A-Z][A-Z0-9_]*)*(?:\.\.\.)?$/.test(t);
+
+/** Anchor of a flag's reference section: command id + long name, `docker-run-publish`. */
+export const flagAnchorOf = (commandId: string, long: string): string => `${commandId}-${flagName(long)}`;
