@@ -494,7 +494,7 @@ function flagAfterImage(w: Walk, words: ShellWord[], i: number, cmd: ModelComman
   if (j > i) {
     const raw = words.map((x) => x.raw);
     const at = raw.lastIndexOf(image, i - 1);
-    if (at >= 0) problem.suggestion = { text: [...raw.slice(0, at), ...raw.slice(i, j), raw[at]!, ...raw.slice(j)].join(' '), note: 'flags before the image' };
+    if (at >= 0) problem.suggestion = { text: [...raw.slice(0, at), ...raw.slice(i, j), raw[at]!, ...raw.slice(j)].join(' ') };
   }
   return problem;
 }
