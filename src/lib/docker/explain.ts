@@ -62,7 +62,7 @@ export interface Explanation {
 }
 
 /** What the explainer processes at most (issue: hostile pastes must not freeze the page). */
-export const LIMITS: Limits = { chars: 4000, tokens: 400 };
+export const LIMITS: Limits = { chars: 4000, tokens: 250 };
 
 const indexes = new WeakMap<Model, ModelIndex>();
 const indexOf = (m: Model) => {
