@@ -40,7 +40,7 @@ customElements.define(
   'explain-output',
   class extends HTMLElement {
     connectedCallback() {
-      let data = JSON.parse(document.getElementById('explain-data')!.textContent!) as ExplainData;
+      let data = JSON.parse(this.querySelector('#explain-data')!.textContent!) as ExplainData;
       // A command's full flag list is loaded once, when a line first uses it (splitModel).
       const loading = new Map<string, Promise<void>>();
       let failed = false;

@@ -117,7 +117,8 @@ test('a huge paste is capped with a visible message and stays responsive', async
     return performance.now() - t;
   }, line);
   await expect(page.getByText(/^Only the first 4000 characters were explained \(the line has 7819\)/)).toBeVisible();
-  expect(ms).toBeLessThan(1000);
+  // Loose: the whole render, on a shared machine (the explainer alone is bounded in tests/unit/explain.test.ts).
+  expect(ms).toBeLessThan(2500);
   await expect(page.locator('[data-kind]')).toHaveCount(250);
 });
 
