@@ -4,6 +4,7 @@
  * failure names the file, the entry or line, the flag and, when only one version lacks it, the
  * version. A version difference passes when the text around the line names the version.
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { checkLine, mentionsVersion } from '~/lib/docker/check.ts';
 import { buildModel, indexModel } from '~/lib/docker/model.ts';
@@ -34,6 +35,12 @@ describe('the CLI data', () => {
     expect(missing('--disable-content-trust')).toEqual([model.engines[1]]);
     expect(missing('--publish')).toBeUndefined();
   });
+});
+
+test('the product data lives in content/reference/: nothing in src/ reads from tests/', () => {
+  const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
+  const offenders = files('src').filter((f) => /\.(ts|astro|mjs)$/.test(f) && /from\s+['"][^'"]*\btests\/|glob[^(]*\(\s*['"][^'"]*\btests\//.test(readFileSync(f, 'utf8')));
+  expect(offenders).toEqual([]);
 });
 
 describe('every example in the reference passes both CLI versions', () => {
