@@ -48,6 +48,9 @@ describe('every example in the reference passes both CLI versions', () => {
     test(c.id, () => {
       const examples = [...c.examples.map((e, i) => ({ e, at: `example ${i + 1}` })), ...c.topics.flatMap((t) => t.examples.map((e, i) => ({ e, at: `topic ${t.id} example ${i + 1}` })))];
       const found = examples.flatMap(({ e, at }) => checkDockerCommandLine(e.command, `${COMMANDS_FILE}: "${c.id}" ${at}`, { context: e.does }));
+      // The right spellings the entry points to, and its aliases, are real commands too.
+      const rights = [...c.mistakes, ...c.flags.flatMap((f) => f.mistakes)].map((m) => m.right).filter((r) => /^docker /.test(r));
+      for (const r of [...rights, ...c.aliases]) found.push(...checkDockerCommandLine(r, `${COMMANDS_FILE}: "${c.id}" (${r})`, { fragment: true }));
       expect(found).toEqual([]);
     });
   }
