@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { ARG_ROLES, TOPIC_ROLES, VALUE_KINDS, roleFromName } from '../lib/docker/kinds.ts';
+import { ARG_ROLES, TOPIC_ROLES, VALUE_KINDS } from '../lib/docker/kinds.ts';
 import { flagAnchorOf } from '../lib/docker/words.ts';
 
 /**
@@ -84,7 +84,7 @@ export const argSchema = z.strictObject({
    * What the argument is (see ARG_ROLES in src/lib/docker/kinds.ts). Omit it when the name says
    * it (IMAGE, CONTAINER, COMMAND, SERVICE, VOLUME, NETWORK); declare it when it does not, e.g.
    * `role: image` for the NAME of `docker image pull`. An `image` is checked as an image reference;
-   * a `command` needs `rest: true`.
+   * a `command` takes the rest of the line (as if `rest: true`).
    */
   role: z.enum(ARG_ROLES, { error: `role must be one of: ${ARG_ROLES.join(', ')}` }).optional(),
 });
@@ -228,8 +228,6 @@ function semanticIssues(c: Command): Array<{ path: (string | number)[]; message:
     for (const a of f.aliases) if (c.flags.some((g) => g.long === a)) out.push({ path: ['flags', j, 'aliases'], message: `${entry}: alias ${a} of ${f.long} is also listed as a flag of its own` });
   });
   c.args.forEach((a, j) => {
-    const role = a.role ?? roleFromName(a.name);
-    if (role === 'command' && !a.rest) out.push({ path: ['args', j, 'rest'], message: `${entry}: argument ${a.name} is the command run inside (role command) and needs rest: true` });
     if (a.rest && j !== c.args.length - 1) out.push({ path: ['args', j, 'rest'], message: `${entry}: argument ${a.name} has rest: true but is not the last argument` });
   });
   for (const [hidden, visible] of Object.entries(c.hiddenFlags)) {

@@ -117,7 +117,6 @@ describe('bad data fails with the entry named', () => {
     expect(parse([{ ...base, flags: [{ long: '--all', value: 'port-mapping', meaning: 'x' }] }])).toThrow(/entry 1 "docker-ps" > flags\[0\] \(--all\) > value: command "docker-ps": flag --all has value "port-mapping" but takes no value \(no arg\)/);
     expect(parse([{ ...base, flags: [{ long: '--all', value: 'colour', arg: 'X', meaning: 'x' }] }])).toThrow(/value must be one of: port-mapping, volume/);
     expect(parse([{ ...base, flags: [{ long: '--all', risk: 'bad', meaning: 'x' }] }])).toThrow(/flag --all has a risk but no caution/);
-    expect(parse([{ ...base, args: [{ name: 'COMMAND', meaning: 'x' }] }])).toThrow(/argument COMMAND is the command run inside \(role command\) and needs rest: true/);
     expect(parse([{ ...base, args: [{ name: 'X', meaning: 'x', role: 'thing' }] }])).toThrow(/role must be one of: image, container/);
     expect(parse([{ ...base, args: [{ name: 'A', meaning: 'x', rest: true }, { name: 'B', meaning: 'y' }] }])).toThrow(/argument A has rest: true but is not the last argument/);
     expect(parse([{ ...base, topics: [{ id: 'a', role: 'docker-socket', title: 't', body: 'b' }, { id: 'b', role: 'docker-socket', title: 't', body: 'b' }] }])).toThrow(/topics "a" and "b" both have role docker-socket/);

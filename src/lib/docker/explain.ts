@@ -155,7 +155,7 @@ function describeToken(t: Token, cmd: ModelCommand | undefined, prev: Token | un
       const shown = flagOf(f);
       part.label = flagLabel(shown);
       const meaning = shown.meaning ?? `A flag of ${cmd?.name}; see \`${cmd?.name} --help\`.`;
-      part.explanation = f.of ? `${t.text} is the old, hidden spelling of ${f.of}. ${meaning}` : meaning;
+      part.explanation = f.of ? `${t.text} is the old, hidden spelling of ${f.of}. ${meaning}` : f.hidden ? `${meaning} (A hidden flag: --help does not list it.)` : meaning;
       if (t.raw && /^-[A-Za-z]{2,8}$/.test(t.raw) && prev?.raw !== t.raw && cmd?.topics?.['bundled-flags']) {
         part.explanation += ` (${t.raw} is ${[...t.raw.slice(1)].map((c) => `-${c}`).join(' ')} written together.)`;
       }
