@@ -226,7 +226,8 @@ export function buildModel(sources: readonly Source[], reference: readonly Comma
     for (const f of c.flags) {
       const at = `${where}: flag ${f.long}`;
       const mf = b.flags.find((x) => x.long === f.long);
-      if (!mf || mf.of || mf.hidden) {
+      // A hidden flag of a plugin table may be described (compose exec -i); a hidden alias may not: describe the flag it stands for.
+      if (!mf || mf.of) {
         problems.push(`${at} does not exist for ${c.name} in ${labels}; check the spelling against \`${c.name} --help\``);
         continue;
       }
