@@ -1,11 +1,12 @@
 /**
  * Typed helpers over the command reference (content/reference/commands.yaml): anchors, grouping,
- * lookups, example code and the data the explainer embeds. Pure and unit-tested; the components,
+ * lookups and example code. (The explainer's data is the docker model: src/lib/docker/model.ts.) Pure and unit-tested; the components,
  * the explainer page and the tests call the same functions.
  */
-import { COMMAND_GROUPS, flagName, type Command, type CommandExample, type CommandFlag, type CommandGroupId } from '../schemas/command.ts';
-import { commandFlags, flagsEndAtFirstArg, type DockerCli, type HelpInfo } from './docker-cli.ts';
-import type { ExplainCommand, ExplainData } from './explain.ts';
+import { COMMAND_GROUPS, type Command, type CommandExample, type CommandFlag, type CommandGroupId } from '../schemas/command.ts';
+import { flagAnchorOf, isFlag } from './docker/words.ts';
+
+export { flagLabel } from './docker/words.ts';
 
 /** Slug of the chapter that renders the reference (content/chapters/commands.mdx). */
 export const REFERENCE_CHAPTER = 'commands';
@@ -14,13 +15,11 @@ export const REFERENCE_CHAPTER = 'commands';
 export const commandAnchor = (c: Pick<Command, 'id'>): string => c.id;
 
 /** Anchor of a flag's section: `docker-run-publish` (command id + long name without dashes). */
-export const flagAnchor = (c: Pick<Command, 'id'>, f: Pick<CommandFlag, 'long'>): string => `${c.id}-${flagName(f.long)}`;
+export const flagAnchor = (c: Pick<Command, 'id'>, f: Pick<CommandFlag, 'long'>): string => flagAnchorOf(c.id, f.long);
 
 /** Anchor of a topic inside a command entry: `docker-run-itd`. */
 export const topicAnchor = (c: Pick<Command, 'id'>, topicId: string): string => `${c.id}-${topicId}`;
 
-/** A flag as --help prints its names: `-p, --publish` or `--privileged`. */
-export const flagLabel = (f: Pick<CommandFlag, 'short' | 'long'>): string => (f.short ? `${f.short}, ${f.long}` : f.long);
 
 export interface CommandGroup {
   id: CommandGroupId;
@@ -69,7 +68,7 @@ export function aliasAnchors(commands: readonly Command[]): Map<string, Array<{ 
     for (const m of c.mistakes) if (m.wrong.startsWith('docker ')) add(commandAnchor(c), m.wrong);
     for (const f of c.flags) {
       for (const a of f.aliases) add(flagAnchor(c, f), `${c.id}-${a.replace(/^-+/, '')}`);
-      for (const m of f.mistakes) if (/^--?[a-z]/.test(m.wrong)) add(flagAnchor(c, f), `${c.id}-${m.wrong.replace(/^-+/, '')}`);
+      for (const m of f.mistakes) if (isFlag(m.wrong)) add(flagAnchor(c, f), `${c.id}-${m.wrong.replace(/^-+/, '')}`);
     }
   }
   return out;
@@ -109,57 +108,4 @@ export function inlineCode(text: string): string {
     .split(/(`[^`]+`)/)
     .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 2 ? `<code>${escapeHtml(part.slice(1, -1))}</code>` : escapeHtml(part)))
     .join('');
-}
-
-/**
- * The data the explainer page embeds: every command the CLI knows (name, aliases, summary) and,
- * for the commands in the reference, every flag --help lists, with the reference's meaning and
- * anchor where there is one.
- */
-export function explainData(commands: readonly Command[], cli: DockerCli, referenceUrl: string): ExplainData {
-  // One help text a command: `docker run` and `docker container run` are the same command.
-  const unique = new Map<string, HelpInfo>();
-  for (const help of new Set(cli.byName.values())) {
-    const key = [...help.aliases].sort().join('|');
-    const prev = unique.get(key);
-    if (!prev || commands.some((c) => c.name === help.name)) unique.set(key, help);
-  }
-  const out: ExplainCommand[] = [];
-  for (const help of unique.values()) {
-    const ref = commands.find((c) => help.aliases.includes(c.name));
-    const subcommands = help.subcommands.length || help === cli.root ? [...new Set([...cli.byName.keys()].filter((n) => n.startsWith(`${help.name} `) && n.split(' ').length === help.name.split(' ').length + 1).map((n) => n.split(' ').at(-1)!))] : [];
-    const cmd: ExplainCommand = {
-      name: help.name,
-      aliases: help.aliases,
-      summary: ref?.summary ?? help.summary,
-      subcommands,
-      flagsEndAtFirstArg: flagsEndAtFirstArg(help),
-      args: ref ? ref.args.map((a) => ({ name: a.name, meaning: a.meaning, rest: a.rest, repeat: a.repeat })) : [],
-      flags: [],
-      flagsKnown: !!ref,
-    };
-    if (ref) {
-      cmd.anchor = commandAnchor(ref);
-      cmd.mistakes = ref.mistakes.map((m) => ({ ...m, anchor: commandAnchor(ref) }));
-      for (const hf of commandFlags(help)) {
-        const rf = ref.flags.find((f) => f.long === (hf.hidden ?? hf.long));
-        cmd.flags.push({
-          ...(hf.short ? { short: hf.short } : {}),
-          long: hf.long,
-          takesValue: !!hf.type,
-          meaning: rf?.meaning ?? hf.description,
-          ...(rf ? { anchor: flagAnchor(ref, rf), inReference: true } : { inReference: false }),
-          ...(rf?.caution ? { caution: rf.caution } : {}),
-          ...(hf.hidden ? { hiddenOf: hf.hidden } : {}),
-          ...(rf?.mistakes.length ? { mistakes: rf.mistakes.map((m) => ({ ...m, anchor: flagAnchor(ref, rf) })) } : {}),
-        });
-      }
-      for (const t of ref.topics) if (t.id === 'docker-sock') cmd.socketAnchor = topicAnchor(ref, t.id);
-      for (const t of ref.topics) if (t.id === 'itd') cmd.bundleAnchor = topicAnchor(ref, t.id);
-    }
-    out.push(cmd);
-  }
-  // Wrong command spellings that are not prefixes of a real command (docker image details).
-  const mistakes = commands.flatMap((c) => c.mistakes.map((m) => ({ ...m, anchor: commandAnchor(c) })));
-  return { referenceUrl, commands: out, mistakes };
 }

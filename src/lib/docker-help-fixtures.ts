@@ -1,31 +1,34 @@
 /**
- * The docker CLI as captured in tests/fixtures/docker-help/ (see refresh-docker-help.sh there),
- * loaded at build/test time through Vite. Never import this from client code: it embeds every
- * help text. `checkDockerCommandLine` is the one-line check other tests reuse.
+ * The docker model of the site, built once at build/test time from content/reference/ (the
+ * captures, the tables and commands.yaml), and the one-line check other tests reuse. Never import
+ * this from browser code.
  */
-import { buildCli, checkCommandLine, parseHelp, type DockerCli } from './docker-cli.ts';
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse } from 'yaml';
+import { parseCommandsFile } from '../schemas/command.ts';
+import { checkLine, type CheckOptions } from './docker/check.ts';
+import { loadSources } from './docker/data.ts';
+import { buildModel, indexModel, type Model, type ModelIndex } from './docker/model.ts';
 
-const texts = import.meta.glob<string>('../../tests/fixtures/docker-help/*.txt', { query: '?raw', import: 'default', eager: true });
-import version from '../../tests/fixtures/docker-help/VERSION?raw';
+let cache: { model: Model; problems: string[]; index: ModelIndex } | undefined;
 
-/** The docker client version the fixtures were captured from, e.g. "Docker version 28.2.2, build e6534b4". */
-export const DOCKER_HELP_VERSION = version.trim();
-
-/** The CLI built from every fixture file. */
-export const dockerCli: DockerCli = buildCli(
-  Object.entries(texts).map(([path, text]) => {
-    try {
-      return parseHelp(text);
-    } catch (e) {
-      throw new Error(`${path}: ${(e as Error).message}`);
-    }
-  }),
-);
+/** The model and the inconsistencies between the reference and the CLI data (empty when all is well). */
+export function dockerModel(): { model: Model; problems: string[]; index: ModelIndex } {
+  if (!cache) {
+    const file = 'content/reference/commands.yaml';
+    const chapters = readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4));
+    const reference = parseCommandsFile(parse(readFileSync(file, 'utf8')), chapters, file);
+    const built = buildModel(loadSources(), reference);
+    cache = { ...built, index: indexModel(built.model) };
+  }
+  return cache;
+}
 
 /**
- * Check a docker command line against the captured CLI. Returns problems, each naming `source`
- * (e.g. "content/chapters/x.mdx:12"), the command and the flag; an empty list when it is fine.
+ * Check a docker command line against every CLI version of the model. Returns problems, each
+ * naming `source` (e.g. "content/chapters/x.mdx:12"), the command, the flag and, when only one
+ * version lacks it, that version; an empty list when it is fine.
  */
-export function checkDockerCommandLine(line: string, source: string): string[] {
-  return checkCommandLine(line, source, dockerCli);
+export function checkDockerCommandLine(line: string, source: string, options: Omit<CheckOptions, 'source'> = {}): string[] {
+  return checkLine(line, dockerModel().index, { ...options, source });
 }

@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { ARG_ROLES, TOPIC_ROLES, VALUE_KINDS } from '../lib/docker/kinds.ts';
+import { flagAnchorOf } from '../lib/docker/words.ts';
 
 /**
  * The command reference (content/reference/commands.yaml): one entry a docker command, with its
@@ -44,8 +46,24 @@ export const flagSchema = z.strictObject({
   meaning: z.string({ error: 'meaning is required: say in one sentence what the flag does' }).trim().min(1, 'meaning must not be empty: say what the flag does'),
   /** A warning shown with the flag (security, data loss). */
   caution: z.string().trim().min(1).optional(),
-  /** Hidden spellings the CLI accepts but --help does not list, e.g. `--net` for `--network`. Each must be in HIDDEN_FLAGS (src/lib/docker-cli.ts). */
-  aliases: z.array(z.string().regex(/^--?[a-z0-9][a-z0-9-]*$/)).default([]),
+  /**
+   * Hidden spellings the CLI accepts but --help does not list, e.g. `--net` for `--network`. This
+   * is where the model (src/lib/docker/model.ts) learns them: the checker accepts them, the
+   * explainer names the flag they stand for, and each gets an alias anchor (`#docker-run-net`).
+   */
+  aliases: z.array(z.string().regex(/^--[a-z0-9][a-z0-9-]*$/, 'aliases must be long flags, e.g. "--net"')).default([]),
+  /**
+   * What kind of value the flag takes, when the explainer should describe it (see VALUE_KINDS in
+   * src/lib/docker/kinds.ts): `port-mapping`, `volume`, `mount`, `env`, `device`, `network`,
+   * `restart`, `host`, `name`, `user`, `platform`, `file`. Only on a flag with an `arg`.
+   */
+  value: z.enum(VALUE_KINDS, { error: `value must be one of: ${VALUE_KINDS.join(', ')}` }).optional(),
+  /**
+   * A few words for the explainer's risk summary when the flag is on the line, e.g. "privileged:
+   * root on the host". Only for flags that are risky whatever their value; a flag with a `risk`
+   * needs a `caution` that explains it.
+   */
+  risk: z.string().trim().min(1).optional(),
   /** Wrong spellings that should lead here, e.g. `--port`. */
   mistakes: z.array(mistakeSchema).default([]),
   /** Words people search with, e.g. "port forwarding", "camera". Read by search tuning. */
@@ -62,6 +80,13 @@ export const argSchema = z.strictObject({
   rest: z.boolean().default(false),
   /** The argument may be repeated (CONTAINER [CONTAINER...]). @default false */
   repeat: z.boolean().default(false),
+  /**
+   * What the argument is (see ARG_ROLES in src/lib/docker/kinds.ts). Omit it when the name says
+   * it (IMAGE, CONTAINER, COMMAND, SERVICE, VOLUME, NETWORK); declare it when it does not, e.g.
+   * `role: image` for the NAME of `docker image pull`. An `image` is checked as an image reference;
+   * a `command` takes the rest of the line (as if `rest: true`).
+   */
+  role: z.enum(ARG_ROLES, { error: `role must be one of: ${ARG_ROLES.join(', ')}` }).optional(),
 });
 
 /** One example: a command a student can copy, what it does, and optionally what it prints. */
@@ -78,6 +103,12 @@ export const exampleSchema = z.strictObject({
 export const topicSchema = z.strictObject({
   /** Anchor suffix: the section id is `<command id>-<id>`. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'topic id must be lower-case words joined with "-"'),
+  /**
+   * What the explainer links this topic for (see TOPIC_ROLES in src/lib/docker/kinds.ts):
+   * `docker-socket` (a line that mounts the Docker socket), `bundled-flags` (`-itd`). At most one
+   * topic a role in a command.
+   */
+  role: z.enum(TOPIC_ROLES, { error: `role must be one of: ${TOPIC_ROLES.join(', ')}` }).optional(),
   /** Heading text. */
   title: text('topics[].title'),
   /** Paragraph; `code` in backticks is rendered as code. */
@@ -110,6 +141,13 @@ export const commandSchema = z.strictObject({
   args: z.array(argSchema).default([]),
   /** Flags worth knowing (not every flag --help lists). */
   flags: z.array(flagSchema).default([]),
+  /**
+   * Hidden flags of flags the entry does not describe, as `hidden: visible`, e.g.
+   * `--dns-opt: --dns-option`. The CLI accepts them, --help and the generated tables do not list
+   * them; the visible flag must exist for the command. (Hidden spellings of a flag the entry lists
+   * go in that flag's `aliases`.)
+   */
+  hiddenFlags: z.record(z.string().regex(/^--[a-z0-9][a-z0-9-]*$/, 'hiddenFlags keys must be long flags, e.g. "--dns-opt"'), z.string().regex(/^--[a-z0-9][a-z0-9-]*$/, 'hiddenFlags values must be long flags, e.g. "--dns-option"')).default({}),
   /** Copyable examples. */
   examples: z.array(exampleSchema).default([]),
   /** Warnings shown at the top of the entry. */
@@ -135,8 +173,7 @@ export type CommandExample = Command['examples'][number];
 export type CommandTopic = Command['topics'][number];
 export type Mistake = z.output<typeof mistakeSchema>;
 
-/** The long flag name without dashes: `--publish` → `publish`. */
-export const flagName = (long: string) => long.replace(/^-+/, '');
+export { flagName } from '../lib/docker/words.ts';
 
 /**
  * The whole file, with the rules that need more than one entry: unique ids and anchors, known
@@ -164,9 +201,10 @@ export function commandFileSchema(chapters: readonly string[]) {
       c.flags.forEach((f, j) => {
         if (longs.has(f.long)) ctx.addIssue({ code: 'custom', path: [i, 'flags', j, 'long'], message: `command ${entry} lists flag ${f.long} twice` });
         longs.add(f.long);
-        claim(`${c.id}-${flagName(f.long)}`, `flag ${f.long} of ${entry}`, [i, 'flags', j, 'long']);
+        claim(flagAnchorOf(c.id, f.long), `flag ${f.long} of ${entry}`, [i, 'flags', j, 'long']);
       });
       c.topics.forEach((t, j) => claim(`${c.id}-${t.id}`, `topic "${t.id}" of ${entry}`, [i, 'topics', j, 'id']));
+      semanticIssues(c).forEach(({ path, message }) => ctx.addIssue({ code: 'custom', path: [i, ...path], message }));
       if (!chapters.includes(c.chapter)) {
         ctx.addIssue({ code: 'custom', path: [i, 'chapter'], message: `command ${entry}: unknown chapter "${c.chapter}"; use one of: ${chapters.join(', ')}` });
       }
@@ -178,6 +216,32 @@ export function commandFileSchema(chapters: readonly string[]) {
       });
     });
   });
+}
+
+/** Declared semantics that contradict the entry itself (a value kind on a flag without a value ...). */
+function semanticIssues(c: Command): Array<{ path: (string | number)[]; message: string }> {
+  const out: Array<{ path: (string | number)[]; message: string }> = [];
+  const entry = `command "${c.id}"`;
+  c.flags.forEach((f, j) => {
+    if (f.value && !f.arg) out.push({ path: ['flags', j, 'value'], message: `${entry}: flag ${f.long} has value "${f.value}" but takes no value (no arg); drop value, or give the flag its arg if --help says it takes one` });
+    if (f.risk && !f.caution) out.push({ path: ['flags', j, 'risk'], message: `${entry}: flag ${f.long} has a risk but no caution; add a caution that explains the risk` });
+    for (const a of f.aliases) if (c.flags.some((g) => g.long === a)) out.push({ path: ['flags', j, 'aliases'], message: `${entry}: alias ${a} of ${f.long} is also listed as a flag of its own` });
+  });
+  c.args.forEach((a, j) => {
+    if (a.rest && j !== c.args.length - 1) out.push({ path: ['args', j, 'rest'], message: `${entry}: argument ${a.name} has rest: true but is not the last argument` });
+  });
+  for (const [hidden, visible] of Object.entries(c.hiddenFlags)) {
+    if (c.flags.some((f) => f.long === hidden || f.aliases.includes(hidden))) out.push({ path: ['hiddenFlags', hidden], message: `${entry}: hidden flag ${hidden} is also listed under flags; list it in one place` });
+    const described = c.flags.find((f) => f.long === visible);
+    if (described) out.push({ path: ['hiddenFlags', hidden], message: `${entry}: ${visible} is described in flags, so put ${hidden} in its aliases instead of hiddenFlags` });
+  }
+  const roles = new Map<string, string>();
+  c.topics.forEach((t, j) => {
+    if (!t.role) return;
+    if (roles.has(t.role)) out.push({ path: ['topics', j, 'role'], message: `${entry}: topics "${roles.get(t.role)}" and "${t.id}" both have role ${t.role}; one topic a role` });
+    roles.set(t.role, t.id);
+  });
+  return out;
 }
 
 /** Describe an issue path with the entry's id and flag: `entry 3 "docker-run" > flags[2] (--foo) > meaning`. */

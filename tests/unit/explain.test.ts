@@ -1,5 +1,13 @@
+/**
+ * The explainer (src/lib/docker/explain.ts) part by part, and the one grammar: the checker and
+ * the explainer fed the same tricky lines must find the same problems (they share the tokenizer).
+ */
 import { describe, expect, test } from 'vitest';
-import { describeImage, describeValue, editDistance, explain, type Part } from '~/lib/explain.ts';
+import { describeImage, describeValue } from '~/lib/docker/describe.ts';
+import { explain, LIMITS, type Part } from '~/lib/docker/explain.ts';
+import { lineProblems } from '~/lib/docker/check.ts';
+import { checkDockerCommandLine, dockerModel } from '~/lib/docker-help-fixtures.ts';
+import { DESTRUCTIVE } from '~/lib/docker/suggest.ts';
 import { loadExplainData } from '../support/reference-data.ts';
 
 const data = loadExplainData();
@@ -11,58 +19,48 @@ describe('explain', () => {
     const r = explain('docker run -itd --privileged -v /dev:/dev --name bot -p 8080:80 duckietown/dt-core:ente ls', data);
     expect(r.command).toBe('docker run');
     expect(brief(r.parts)).toEqual([
-      'program:docker',
-      'command:run',
-      'flag:-i',
-      'flag:-t',
-      'flag:-d',
-      'flag:--privileged',
-      'flag:-v',
-      'value:/dev:/dev',
-      'flag:--name',
-      'value:bot',
-      'flag:-p',
-      'value:8080:80',
-      'image:duckietown/dt-core:ente',
-      'inner-command:ls',
+      'program:docker', 'command:run', 'flag:-i', 'flag:-t', 'flag:-d', 'flag:--privileged', 'flag:-v', 'value:/dev:/dev', 'flag:--name', 'value:bot', 'flag:-p', 'value:8080:80',
+      'image:duckietown/dt-core:ente', 'inner-command:ls',
     ]);
     const byText = new Map(r.parts.map((p) => [p.text, p]));
     expect(byText.get('run')!.anchor).toBe('docker-run');
     expect(byText.get('-i')!).toMatchObject({ label: '-i, --interactive', anchor: 'docker-run-interactive', from: '-itd' });
+    expect(byText.get('-i')!.explanation).toMatch(/-itd is -i -t -d written together/);
     expect(byText.get('-t')!.anchor).toBe('docker-run-tty');
     expect(byText.get('-d')!.anchor).toBe('docker-run-detach');
     expect(byText.get('--privileged')!).toMatchObject({ anchor: 'docker-run-privileged' });
     expect(byText.get('--privileged')!.caution).toMatch(/root/);
     expect(byText.get('/dev:/dev')!.explanation).toMatch(/host path \/dev at \/dev/);
     expect(byText.get('8080:80')!.explanation).toMatch(/port 8080 of the host to port 80 inside the container/);
-    expect(byText.get('-p')!.anchor).toBe('docker-run-publish');
     expect(byText.get('duckietown/dt-core:ente')!.explanation).toMatch(/repository duckietown\/dt-core, tag ente/);
+    expect(r.risks.map((x) => x.id)).toEqual(['privileged']);
+    expect(r.risks[0]!.anchor).toBe('docker-run-privileged');
   });
 
-  test('--flag=value, read-only mounts and bundled value flags', () => {
-    expect(brief(parts('docker run --name=bot -v /data:/data:ro -p8080:80 ubuntu'))).toEqual([
-      'program:docker', 'command:run', 'flag:--name', 'value:bot', 'flag:-v', 'value:/data:/data:ro', 'flag:-p', 'value:8080:80', 'image:ubuntu',
+  test('--flag=value, -e=FOO, read-only mounts and bundled value flags', () => {
+    expect(brief(parts('docker run --name=bot -v /data:/data:ro -p8080:80 -e=FOO ubuntu'))).toEqual([
+      'program:docker', 'command:run', 'flag:--name', 'value:bot', 'flag:-v', 'value:/data:/data:ro', 'flag:-p', 'value:8080:80', 'flag:-e', 'value:FOO', 'image:ubuntu',
     ]);
-    const ps = parts('docker run --name=bot -v /data:/data:ro ubuntu');
+    const ps = parts('docker run --name=bot -v /data:/data:ro -e=FOO ubuntu');
     expect(ps[2]!.from).toBe('--name=bot');
     expect(ps[5]!.explanation).toMatch(/read-only/);
+    expect(ps[7]!.explanation).toBe('Copy the variable FOO from your shell into the container.');
   });
 
   test('unknown flags are marked, with a suggestion', () => {
     const port = parts('docker run --port 8080:80 nginx').find((p) => p.kind === 'unknown-flag')!;
-    expect(port.text).toBe('--port');
     expect(port.suggestion).toMatchObject({ text: '-p, --publish', anchor: 'docker-run-publish' });
     expect(brief(parts('docker run --port 8080:80 nginx'))).toEqual(['program:docker', 'command:run', 'unknown-flag:--port', 'value:8080:80', 'image:nginx']);
-    expect(parts('docker run -itz ubuntu').map((p) => `${p.kind}:${p.text}`)).toEqual(['program:docker', 'command:run', 'flag:-i', 'flag:-t', 'unknown-flag:-z', 'image:ubuntu']);
-    const typo = parts('docker run --privilegd ubuntu').find((p) => p.kind === 'unknown-flag')!;
-    expect(typo.suggestion?.text).toBe('--privileged');
+    expect(brief(parts('docker run -itz ubuntu'))).toEqual(['program:docker', 'command:run', 'flag:-i', 'flag:-t', 'unknown-flag:-z', 'image:ubuntu']);
+    expect(parts('docker run --privilegd ubuntu').find((p) => p.kind === 'unknown-flag')!.suggestion?.text).toBe('--privileged');
   });
 
-  test('the hidden alias --net=host is --network host', () => {
+  test('hidden flags: --net=host is --network host, --dns-opt is --dns-option', () => {
     const ps = parts('docker run --net=host ubuntu');
     expect(ps[2]).toMatchObject({ kind: 'flag', text: '--net', anchor: 'docker-run-network' });
     expect(ps[2]!.explanation).toMatch(/hidden spelling of --network/);
     expect(ps[3]!.explanation).toMatch(/host's network/);
+    expect(brief(parts('docker run --dns-opt ndots:1 ubuntu'))).toEqual(['program:docker', 'command:run', 'flag:--dns-opt', 'value:ndots:1', 'image:ubuntu']);
   });
 
   test('aliases, global flags and sudo', () => {
@@ -79,12 +77,65 @@ describe('explain', () => {
     expect(parts('docker system prune -a')[3]!.anchor).toBe('docker-system-prune-all');
     const details = parts('docker image details ubuntu').find((p) => p.kind === 'unknown-command')!;
     expect(details.suggestion).toMatchObject({ text: 'docker image inspect', anchor: 'docker-image-inspect' });
-    const compose = explain('docker-compose up -d', data);
-    expect(compose.parts[0]!.suggestion?.text).toBe('docker compose up');
+    expect(explain('docker-compose up -d', data).parts[0]!.suggestion?.text).toBe('docker compose up');
   });
 
-  test('flags after the image belong to the command in the container', () => {
-    expect(brief(parts('docker exec -it bot ls -la /data'))).toEqual(['program:docker', 'command:exec', 'flag:-i', 'flag:-t', 'argument:bot', 'inner-command:ls', 'argument:-la', 'argument:/data']);
+  test('typos say "did you mean" with the spelling distance, never a destructive command', () => {
+    const rnu = parts('docker rnu hello-world')[1]!;
+    expect(rnu).toMatchObject({ kind: 'unknown-command', suggestion: { text: 'docker run', anchor: 'docker-run' } });
+    // Every typo one letter away from a harmless command: the suggestion is never a deleting one.
+    const { index } = dockerModel();
+    for (const word of ['rnu', 'ppull', 'imagse', 'strat', 'sotp', 'exce', 'lgos', 'rmm', 'rmii', 'prun']) {
+      const s = parts(`docker ${word}`)[1]!.suggestion?.text.split(' ').at(-1);
+      if (s) expect(DESTRUCTIVE.has(s), `docker ${word} -> ${s}`).toBe(false);
+    }
+    expect(index.children.get('docker')).toContain('rm');
+  });
+
+  test('flags after the image are flagged, with the fix', () => {
+    const p = parts('docker run ubuntu -it bash').find((x) => x.kind === 'inner-command')!;
+    expect(p.problems[0]).toMatchObject({ code: 'flag-after-image', severity: 'error' });
+    expect(p.suggestion?.text).toBe('docker run -it ubuntu bash');
+    // A program's own flags after its name are fine.
+    expect(brief(parts('docker exec -it bot ls -la /data'))).toEqual(['program:docker', 'command:exec', 'flag:-i', 'flag:-t', 'argument:bot', 'inner-command:ls', 'inner-argument:-la', 'inner-argument:/data']);
+  });
+
+  test('quotes stay one word; && starts a second docker command, explained too', () => {
+    const r = explain('docker run --rm ubuntu bash -c "echo hi && ls" && docker ps -a', data);
+    expect(brief(r.parts)).toEqual([
+      'program:docker', 'command:run', 'flag:--rm', 'image:ubuntu', 'inner-command:bash', 'inner-argument:-c', 'inner-argument:echo hi && ls', 'operator:&&', 'program:docker', 'command:ps', 'flag:-a',
+    ]);
+    expect(r.commands).toEqual(['docker run', 'docker ps']);
+    expect(r.parts.at(-1)!.anchor).toBe('docker-ps-all');
+  });
+
+  test('host shell syntax is named as such, with a warning when the host runs a command', () => {
+    const r = explain('docker run $(rm -rf /)', data);
+    const image = r.parts.find((p) => p.kind === 'image')!;
+    expect(image.explanation).not.toMatch(/Docker Hub/);
+    expect(image.problems[0]).toMatchObject({ code: 'host-command', severity: 'warning' });
+    expect(image.problems[0]!.message).toMatch(/your shell runs `rm -rf \/` on your computer/);
+    expect(r.risks.map((x) => x.id)).toContain('host-command');
+    const redirect = explain('docker logs bot > log.txt 2>&1', data).parts.filter((p) => p.kind === 'redirect');
+    expect(redirect.map((p) => p.text)).toEqual(['> log.txt', '2>&1']);
+    expect(redirect[0]!.explanation).toMatch(/writes the output to the file log.txt/);
+    const ticks = explain('docker rm `docker ps -aq`', data);
+    expect(ticks.parts.find((p) => p.kind === 'argument')!.problems[0]!.code).toBe('host-command');
+    expect(ticks.risks).toEqual([]);
+  });
+
+  test('the risk summary lists the socket, / mounted, host network and plain TCP, with links', () => {
+    const r = explain('docker -H tcp://robot:2375 run --privileged -v /var/run/docker.sock:/var/run/docker.sock -v /:/host --network host ubuntu', data);
+    expect(r.risks.map((x) => x.id)).toEqual(['plain-tcp', 'privileged', 'docker-socket', 'root-mount', 'host-network']);
+    expect(r.risks.find((x) => x.id === 'docker-socket')!.anchor).toBe('docker-run-docker-sock');
+    expect(r.risks.find((x) => x.id === 'plain-tcp')!.anchor).toBe('docker-host');
+    expect(explain('docker -H ssh://me@robot ps', data).risks).toEqual([]);
+  });
+
+  test('Compose and Buildx lines are explained from their tables', () => {
+    expect(brief(parts('docker compose -f robot.yaml up -d --build'))).toEqual(['program:docker', 'command:compose', 'flag:-f', 'value:robot.yaml', 'command:up', 'flag:-d', 'flag:--build']);
+    expect(brief(parts('docker buildx build --platform linux/arm64 -t me/app --push .')).slice(0, 5)).toEqual(['program:docker', 'command:buildx', 'command:build', 'flag:--platform', 'value:linux/arm64']);
+    expect(parts('docker compose up --detatch')[3]!.suggestion?.text).toBe('-d, --detach');
   });
 
   test('continuations, prompts and pipes', () => {
@@ -98,21 +149,119 @@ describe('explain', () => {
   });
 });
 
+describe('hostile input is capped and fast', () => {
+  const time = (f: () => void) => {
+    const t = performance.now();
+    f();
+    return performance.now() - t;
+  };
+  test('one huge bundle of short flags', () => {
+    const line = 'docker run -' + 'itd'.repeat(2600) + ' ubuntu';
+    let r!: ReturnType<typeof explain>;
+    expect(time(() => (r = explain(line, data)))).toBeLessThan(1000);
+    expect(r.truncated).toMatch(new RegExp(`^Only the first ${LIMITS.chars} characters were explained \\(the line has ${line.length}\\)`));
+    expect(r.parts.length).toBeLessThanOrEqual(LIMITS.tokens);
+  });
+  test('5,000 flags in a 38 KB line', () => {
+    const line = 'docker run ' + Array.from({ length: 5000 }, (_, i) => `--env V${i}=x`).join(' ') + ' ubuntu';
+    expect(line.length).toBeGreaterThan(38_000);
+    let r!: ReturnType<typeof explain>;
+    expect(time(() => (r = explain(line, data)))).toBeLessThan(1000);
+    expect(r.truncated).toMatch(/^Only the first 4000 characters were explained/);
+  });
+  test('many short parts within the character cap stop at the part cap, with the message', () => {
+    const line = 'docker ps ' + '-a '.repeat(1200);
+    let r!: ReturnType<typeof explain>;
+    expect(time(() => (r = explain(line, data)))).toBeLessThan(1000);
+    expect(r.truncated).toBe(`Only the first ${LIMITS.tokens} parts were explained; the rest of the line was not read.`);
+    expect(r.parts.length).toBe(LIMITS.tokens);
+  });
+  test('unknown flags, quotes and substitutions in bulk', () => {
+    for (const line of ['docker run ' + '--nope '.repeat(800), 'docker run ' + '"a'.repeat(2000), 'docker run ' + '$('.repeat(1500), 'docker ' + 'x'.repeat(4000), '`'.repeat(4000)]) {
+      expect(time(() => explain(line, data)), line.slice(0, 20)).toBeLessThan(1000);
+    }
+  });
+});
+
+/**
+ * The tricky lines: each with the problem codes both consumers must find. The checker reports the
+ * errors; the explainer shows every problem on its parts. They share one tokenizer, and this
+ * table proves it on the cases that once disagreed.
+ */
+const TRICKY: Array<[line: string, problems: string[]]> = [
+  ['docker run -d /dev/video0 myimage', ['invalid-image']],
+  ['docker run --rm Ubuntu', ['invalid-image']],
+  ['docker run -e=FOO ubuntu', []],
+  ['docker rnu hello-world', ['unknown-command']],
+  ['docker run ubuntu -it bash', ['flag-after-image']],
+  ['docker run --dns-opt ndots:1 ubuntu', []],
+  ['docker run $(rm -rf /)', ['host-command']],
+  ['docker run "ubuntu', ['unclosed-quote']],
+  ["docker run 'ubuntu", ['unclosed-quote']],
+  ['docker run `id -u` ubuntu', ['host-command']],
+  ['docker logs bot > log.txt', ['redirect']],
+  ['docker run --rm ubuntu bash -c "echo hi && ls"', []],
+  ['docker ps -a && docker imgaes', ['unknown-command']],
+  ['docker run --kernel-memory 1g ubuntu', ['version']],
+  ['docker run --name', ['missing-value']],
+  ['docker --hostname duckiebot.local ps', ['unknown-flag']],
+  ['docker run --port 8080:80 nginx', ['unknown-flag']],
+  ['docker-compose up -d', ['not-docker']],
+  ['docker compose up --detatch', ['unknown-flag']],
+  ['docker run -it --rm ubuntu:22.04 ls -la --color', []],
+  ['docker run IMAGE', []],
+  ['docker logs CONTAINER', []],
+  ['docker -H duckiebot.local ...', []],
+  ['docker COMMAND --help', []],
+  ['docker rm -f $(docker ps -aq)', ['host-command']],
+  ['docker run --net=host ubuntu', []],
+  ['sudo -E docker run -p8080:80 nginx', []],
+  ['docker run -- ubuntu', []],
+];
+
+describe('one grammar: the checker and the explainer agree', () => {
+  const { index } = dockerModel();
+  test.each(TRICKY)('%s', (line, codes) => {
+    const found = lineProblems(line, index).map((f) => f.problem.code);
+    expect(found).toEqual(codes);
+    const shown = explain(line, data).parts.flatMap((p) => p.problems.map((x) => x.code));
+    expect(shown).toEqual(found);
+    const errors = lineProblems(line, index).filter((f) => f.problem.severity === 'error').length;
+    expect(checkDockerCommandLine(line, 's').length).toBe(errors);
+  });
+});
+
 describe('helpers', () => {
-  test('describeValue', () => {
-    expect(describeValue('--publish', '127.0.0.1:8080:80/udp').text).toBe('Send port 8080 of the host (address 127.0.0.1 only) to port 80 inside the container (udp).');
-    expect(describeValue('--publish', '80').text).toMatch(/random free port/);
-    expect(describeValue('--volume', '/var/run/docker.sock:/var/run/docker.sock').caution).toMatch(/root on the host/);
-    expect(describeValue('--volume', 'bags:/data').text).toMatch(/named volume bags/);
-    expect(describeValue('--env', 'VEHICLE_NAME=duckie').text).toBe('Set the variable VEHICLE_NAME to "duckie" inside the container.');
-    expect(describeValue('--device', '/dev/video0').text).toMatch(/\/dev\/video0/);
+  test('describeValue by declared kind', () => {
+    expect(describeValue('port-mapping', '127.0.0.1:8080:80/udp', '--publish').text).toBe('Send port 8080 of the host (address 127.0.0.1 only) to port 80 inside the container (udp).');
+    expect(describeValue('port-mapping', '80', '--publish').text).toMatch(/random free port/);
+    expect(describeValue('volume', '/var/run/docker.sock:/var/run/docker.sock', '-v').caution).toMatch(/root on the host/);
+    expect(describeValue('mount', 'type=bind,src=/,dst=/host,readonly', '--mount').risk?.id).toBe('root-mount');
+    expect(describeValue('volume', 'bags:/data', '-v').text).toMatch(/named volume bags/);
+    expect(describeValue('env', 'VEHICLE_NAME=duckie', '-e').text).toBe('Set the variable VEHICLE_NAME to "duckie" inside the container.');
+    expect(describeValue('device', '/dev/video0', '--device').text).toMatch(/\/dev\/video0/);
+    expect(describeValue(undefined, 'x', '--foo').text).toBe('Value of --foo.');
   });
   test('describeImage', () => {
     expect(describeImage('ubuntu')).toMatch(/repository ubuntu \(an official image\), tag latest/);
     expect(describeImage('ghcr.io/x/y:1')).toMatch(/registry ghcr.io/);
   });
-  test('editDistance', () => {
-    expect(editDistance('--privilegd', '--privileged')).toBe(1);
-    expect(editDistance('', 'abc')).toBe(3);
+});
+
+describe('the page downloads a core model and loads full flag lists when needed', () => {
+  test('core + flags = the model; a line on a partial command asks for them', async () => {
+    const { splitModel, completeModel } = await import('~/lib/docker/model.ts');
+    const { core, flags } = splitModel(data.model);
+    expect(completeModel(core, flags)).toEqual(data.model);
+    const coreData = { ...data, model: core };
+    expect(explain('docker run --rm ubuntu', coreData).incomplete).toEqual(['docker run']);
+    expect(explain('docker run --rm ubuntu', data).incomplete).toBeUndefined();
+    // Flags the reference describes are in the core, so their explanation is the same.
+    expect(explain('docker run --rm ubuntu', coreData).parts[2]!.explanation).toBe(explain('docker run --rm ubuntu', data).parts[2]!.explanation);
   });
+});
+
+test('a part of a huge word names only its start', () => {
+  const r = explain('docker run -' + 'itd'.repeat(2600) + ' ubuntu', data);
+  expect(Math.max(...r.parts.map((p) => (p.from ?? '').length + p.explanation.length))).toBeLessThan(400);
 });
