@@ -14,8 +14,13 @@ export const COMMAND_GROUPS = [
   { id: 'running-containers', title: 'Running containers' },
   { id: 'managing-containers', title: 'Managing containers' },
   { id: 'images', title: 'Images' },
+  { id: 'building-images', title: 'Building images' },
+  { id: 'volumes-and-networks', title: 'Volumes and networks' },
+  { id: 'compose', title: 'Compose' },
+  // Published anchor (#more-commands): kept for the remote-daemon commands that used to close the page.
+  { id: 'more-commands', title: 'Remote daemons and contexts' },
+  { id: 'system-information', title: 'System and information' },
   { id: 'clean-up', title: 'Clean-up and disk space' },
-  { id: 'more-commands', title: 'More: networks, volumes, Compose, remote daemons' },
 ] as const;
 export type CommandGroupId = (typeof COMMAND_GROUPS)[number]['id'];
 const groupIds = COMMAND_GROUPS.map((g) => g.id) as [CommandGroupId, ...CommandGroupId[]];

@@ -31,6 +31,8 @@ for (const theme of THEMES) {
   test.describe(`axe, ${theme} theme`, () => {
     for (const path of paths) {
       test(path, async ({ browser }) => {
+        // The command reference is the largest page (70+ entries): axe needs 20-30 s there on a busy machine.
+        test.slow(path === '/commands/');
         const page = await themedPage(browser, theme);
         const res = await page.goto(ORIGIN + path);
         expect(res?.status()).toBe(path === '/no-such-page/' ? 404 : 200);

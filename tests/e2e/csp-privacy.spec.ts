@@ -55,7 +55,9 @@ async function exercise(page: Page) {
   const input = box.getByRole('searchbox');
   await expect(input).toBeVisible();
   await input.fill('container');
-  await expect(box.locator('.search-results li').first()).toBeVisible();
+  // The first search of a page loads Pagefind (WASM and index); on the command reference (the
+  // largest page, ~7,000 elements) that took 4-6 s on the shared 2-core test machine.
+  await expect(box.locator('.search-results li').first()).toBeVisible({ timeout: 15_000 });
   await input.fill('--rm');
   await expect(box.locator('[role=status]')).toContainText('--rm');
 }

@@ -82,9 +82,9 @@ test.describe('copy buttons', () => {
 
   test('continuation lines are kept', async ({ page }) => {
     await clipboardPage(page);
-    await block(page, 'Start a robot container in the background').getByRole('button', { name: 'Copy command' }).click();
+    await block(page, 'start a container in the background with the camera').getByRole('button', { name: 'Copy command' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      'docker run -itd --name bot \\\n  --device /dev/video0 \\\n  -v /data:/data \\\n  --network host \\\n  duckietown/dt-core:ente',
+      'docker -H duckiebot.local run -itd --name bot \\\n  --device /dev/video0 \\\n  -v /data:/data \\\n  --network host \\\n  duckietown/dt-core:ente-arm64v8',
     );
   });
 
