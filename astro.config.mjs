@@ -8,6 +8,7 @@ import { contentLint } from './src/integrations/content-lint.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { redirects } from './src/lib/redirects.ts';
 import { lazyUrl } from './src/integrations/lazy-url.ts';
+import { codeTransformers } from './src/lib/code-meta.ts';
 
 /** Where the site is published. BASE_PATH=/docker-basics/ builds it for a sub-path. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -37,6 +38,8 @@ export default defineConfig({
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
+      // File titles, line highlighting and diff markers (src/lib/code-meta.ts documents the syntax).
+      transformers: codeTransformers(),
     },
   },
   integrations: [
