@@ -37,6 +37,10 @@ export function transformerCodeTitle(): ShikiTransformer {
     pre(node) {
       const title = metaTitle(this.options.meta?.__raw);
       if (title) node.properties['data-title'] = title;
+      // Lines highlighted from the meta ({2}) get no marker on the <pre>: add the one that the
+      // notation transformers add, so one set of styles covers both.
+      const classes = (c: unknown) => (Array.isArray(c) ? c.map(String) : String(c ?? '').split(' '));
+      if (this.lines.some((l) => classes(l.properties['class']).includes('highlighted'))) this.addClassToHast(node, 'has-highlighted');
     },
   };
 }

@@ -1,13 +1,12 @@
 /**
  * Code blocks as a student sees and copies them: file titles from the fence meta, diff and
  * highlight markers (rendered with the site's own Shiki transformers), what the copy button of
- * a shell, Dockerfile or YAML block copies, and the FileTree text format.
+ * a shell, Dockerfile or YAML block copies.
  */
 import { codeToHtml } from 'shiki';
 import { describe, expect, it } from 'vitest';
 import { codeTransformers, metaTitle } from '~/lib/code-meta.ts';
 import { COPY_BUTTON_LANGUAGES, SHELL_LANGUAGES, copyText, explainableCommand, htmlToText } from '~/lib/copy-text.ts';
-import { parseFileTree } from '~/lib/file-tree.ts';
 
 /** Highlight like the Markdown pipeline (astro.config.mjs) and return the `<pre>`'s inner HTML and attributes. */
 async function render(code: string, lang: string, meta = '') {
@@ -57,7 +56,8 @@ describe('diff and highlight markers', () => {
   });
 
   it('highlight lines named in the meta ({2})', async () => {
-    const { inner } = await render('FROM a\nRUN b\nCMD ["c"]', 'dockerfile', 'title="Dockerfile" {2}');
+    const { inner, pre } = await render('FROM a\nRUN b\nCMD ["c"]', 'dockerfile', 'title="Dockerfile" {2}');
+    expect(pre).toMatch(/class="[^"]*\bhas-highlighted\b/);
     const lines = inner.split('\n');
     expect(lines[1]).toMatch(/class="line highlighted"/);
     expect(lines[0]).not.toMatch(/highlighted/);
@@ -95,29 +95,5 @@ describe('copy buttons', () => {
     expect(SHELL_LANGUAGES.has('yaml')).toBe(false);
     // A Dockerfile line never starts with `docker`, so even the helper would find nothing.
     expect(explainableCommand(copyText('RUN docker --version', 'dockerfile'))).toBeUndefined();
-  });
-});
-
-describe('FileTree text', () => {
-  it('parses folders, files, notes and nesting', () => {
-    const tree = parseFileTree('\n  my-node/\n    Dockerfile\n    .env  # a secret\n    src/\n      main.py\n', 'T');
-    expect(tree).toEqual([
-      {
-        name: 'my-node',
-        folder: true,
-        children: [
-          { name: 'Dockerfile', folder: false, children: [] },
-          { name: '.env', folder: false, note: 'a secret', children: [] },
-          { name: 'src', folder: true, children: [{ name: 'main.py', folder: false, children: [] }] },
-        ],
-      },
-    ]);
-  });
-  it('fails with the place and the line on bad indentation', () => {
-    expect(() => parseFileTree('a/\n   b', 'FileTree "x" on /p/')).toThrow(/FileTree "x" on \/p\/: line 2 \("b"\) is indented by 3 spaces; use two spaces a level/);
-    expect(() => parseFileTree('a/\n\tb', 'W')).toThrow(/W: line 2 is indented with a tab/);
-    expect(() => parseFileTree('a/\n    b', 'W')).toThrow(/line 2 \("b"\) is indented more than one level/);
-    expect(() => parseFileTree('a\n  b', 'W')).toThrow(/line 2 \("b"\) is under the file "a"; end a folder's name with "\/"/);
-    expect(() => parseFileTree('  \n', 'W')).toThrow(/W: the tree is empty/);
   });
 });
