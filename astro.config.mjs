@@ -10,6 +10,7 @@ import { redirects } from './src/lib/redirects.ts';
 import { lazyUrl } from './src/integrations/lazy-url.ts';
 import { siteConfig } from './src/integrations/site-config.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { codeTransformers } from './src/lib/code-meta.ts';
 
 /**
  * Where the site is published: SITE_URL is the origin, BASE_PATH=/docker-basics/ builds it for a
@@ -43,6 +44,8 @@ export default defineConfig({
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
+      // File titles, line highlighting and diff markers (src/lib/code-meta.ts documents the syntax).
+      transformers: codeTransformers(),
     },
   },
   integrations: [

@@ -5,15 +5,35 @@
 
 import { decodeEntities } from './html-entities.ts';
 
-/** Text content of highlighted HTML: tags removed, entities decoded. */
+/**
+ * Languages whose blocks get a copy button: the shell languages a student pastes into a terminal
+ * (their copy text drops prompts and output) and files a student pastes into an editor.
+ */
+export const COPY_BUTTON_LANGUAGES = new Set(['bash', 'sh', 'shell', 'console', 'dockerfile', 'yaml', 'yml']);
+
+/** Shell languages: a copied block is commands, so it may get an "Explain" link. */
+export const SHELL_LANGUAGES = new Set(['bash', 'sh', 'shell', 'console']);
+
+/** A highlighted line that a diff marker (`[!code --]`) marks as removed: shown, never copied. */
+const REMOVED_LINE = /^(?:<code[^>]*>)?<span class="line\b[^"]*\bdiff remove\b/;
+
+/**
+ * Text content of highlighted HTML: tags removed, entities decoded. Lines marked as removed by a
+ * diff marker are left out (the markers themselves never reach the HTML: Shiki's transformers
+ * strip them).
+ */
 export function htmlToText(html: string): string {
-  return decodeEntities(html.replace(/<\/span>\s*\n?\s*<span class="line"/g, '</span>\n<span class="line"').replace(/<[^>]*>/g, ''));
+  const lines = html
+    .replace(/<\/span>\s*\n?\s*<span class="line([" ])/g, '</span>\n<span class="line$1')
+    .split('\n')
+    .filter((l) => !REMOVED_LINE.test(l));
+  return decodeEntities(lines.join('\n').replace(/<[^>]*>/g, ''));
 }
 
 /**
  * The text to copy for a code block.
  * - `console`: only the lines after a `$ ` prompt (prompt removed) and their `\` continuations.
- * - `bash`/`sh`/`shell`: the whole block.
+ * - `bash`/`sh`/`shell`, `dockerfile`, `yaml`: the whole block.
  * Trailing blanks are trimmed; the result ends without a newline.
  */
 export function copyText(code: string, lang: string): string {

@@ -13,3 +13,6 @@ export { default as SelfCheck } from './SelfCheck.astro';
 export { default as CommandReference } from './CommandReference.astro';
 export { default as CommandEntry } from './CommandEntry.astro';
 export { default as FlagTable } from './FlagTable.astro';
+export { default as Tabs } from './Tabs.astro';
+export { default as TabItem } from './TabItem.astro';
+export { default as FileTree } from './FileTree.astro';
