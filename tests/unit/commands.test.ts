@@ -8,6 +8,7 @@ import { tokenize } from '~/lib/docker/tokenize.ts';
 import { anchorRedirects } from '~/lib/redirects.ts';
 import { aliasAnchors, commandAnchor, REFERENCE_CHAPTER, findCommand, findMistake, flagAnchor, flagLabel, groupCommands, inlineCode, referenceAnchors, referenceToc, topicAnchor } from '~/lib/commands.ts';
 import { loadCommands } from '../support/reference-data.ts';
+import { ANCHORS_FILE } from '~/lib/published-anchors.ts';
 
 const commands = loadCommands();
 
@@ -25,7 +26,7 @@ describe('anchors', () => {
     expect(new Set(anchors).size).toBe(anchors.length);
     // The anchors instructors may have linked to come from the published list, not from this test.
     const rendered = new Set([...anchors, ...[...aliasAnchors(commands).values()].flat().map((a) => a.id), ...headings(readFileSync(`content/chapters/${REFERENCE_CHAPTER}.mdx`, 'utf8')).map((h) => h.id)]);
-    const published = readFileSync('tests/fixtures/published-anchors.txt', 'utf8')
+    const published = readFileSync(ANCHORS_FILE, 'utf8')
       .split('\n')
       .filter((l) => l.startsWith(`/${REFERENCE_CHAPTER}/#`))
       .map((l) => l.slice(l.indexOf('#') + 1))
