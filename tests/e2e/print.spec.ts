@@ -1,0 +1,43 @@
+/**
+ * Handouts, printed as an instructor does (Chromium's PDF, A4): the command card is one two-sided
+ * sheet, the full reference stays within its page budget with no search keywords or screen-only
+ * instructions on paper and each command's address printed.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+/** Pages of the PDF Chromium prints for the current page. */
+async function printedPages(page: Page): Promise<number> {
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}
+
+/** The full reference prints to this many A4 pages at most (README, "Printing"). */
+const REFERENCE_PAGES = 52;
+
+test('the command card prints as one two-sided A4 sheet and reads on screen', async ({ page }) => {
+  await page.goto('/card/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Command card');
+  await expect(page.locator('.card-cmd h3').filter({ hasText: 'docker run' }).first()).toBeVisible();
+  await expect(page.locator('.card-print-head')).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.card-print-head')).toBeVisible();
+  await expect(page.locator('.card-intro')).toBeHidden();
+  expect(await printedPages(page)).toBe(2);
+});
+
+test(`the reference prints to at most ${REFERENCE_PAGES} pages, without keywords or screen-only text, with section addresses`, async ({ page }) => {
+  test.slow();
+  await page.goto('/commands/');
+  await expect(page.locator('.cmd-url').first()).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.cmd-keywords').first()).toBeHidden();
+  await expect(page.locator('.flag-keywords').first()).toBeHidden();
+  await expect(page.locator('.screen-only').first()).toBeHidden();
+  const url = page.locator('#docker-run ~ .cmd-url, .cmd-entry:has(#docker-run) .cmd-url').first();
+  await expect(url).toBeVisible();
+  await expect(url).toHaveText(/^localhost:\d+\/commands\/#docker-run$/);
+  const pages = await printedPages(page);
+  console.log(`reference: ${pages} A4 pages`);
+  expect(pages).toBeLessThanOrEqual(REFERENCE_PAGES);
+  expect(pages).toBeGreaterThan(10);
+});
