@@ -216,7 +216,7 @@ test.describe('reading on a phone (390 px)', () => {
     await page.goto(chapters[0]!);
     const bar = page.locator('.toc-bar');
     await expect(bar).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'On this page' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Sections of this page' })).toBeVisible();
     const headerH = (await page.locator('.site-header').boundingBox())!.height;
     const barH = (await bar.boundingBox())!.height;
     expect(barH, 'the bar is one compact line').toBeLessThanOrEqual(60);
