@@ -228,6 +228,20 @@ test.describe('reading on a phone (390 px)', () => {
       scrollTo(0, h.getBoundingClientRect().top + scrollY - 100);
     }, id);
     await expect(page.locator('.toc-current')).toHaveText((await page.locator(`[id="${id}"]`).innerText()).trim());
+    // A jump straight into the first section (it skips the line between two frames) names it too.
+    const firstId = decodeURIComponent((await page.locator('.toc-narrow .toc-list a').first().getAttribute('href'))!.slice(1));
+    await page.evaluate(() => scrollTo(0, 0));
+    await expect(page.locator('.toc-current')).toHaveText('');
+    await page.evaluate((i) => {
+      const h = document.getElementById(i)!;
+      scrollTo(0, h.getBoundingClientRect().top + scrollY - 100);
+    }, firstId);
+    await expect(page.locator('.toc-current')).toHaveText((await page.locator(`[id="${firstId}"]`).innerText()).trim());
+    await page.evaluate((i) => {
+      const h = document.getElementById(i)!;
+      scrollTo(0, h.getBoundingClientRect().top + scrollY - 100);
+    }, id);
+    await expect(page.locator('.toc-current')).toHaveText((await page.locator(`[id="${id}"]`).innerText()).trim());
     expect(Math.round((await bar.boundingBox())!.y)).toBe(Math.round(headerH));
     // Open, choose the last entry: it lands below the header and the bar, and the bar closes.
     await page.locator('.toc-narrow summary').click();

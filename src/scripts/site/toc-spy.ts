@@ -18,30 +18,32 @@ if (heads.length) {
   const index = new Map(targets.map((t, i) => [t, i]));
   /** passed[i]: the top of heading i is above the line. */
   const passed = heads.map(() => false);
-  let shown = -1;
+  let shown = -2;
   const mark = () => {
-    let cur = 0;
+    // The last heading passed; before the first one, the first entry is marked but not named.
+    let cur = -1;
     for (let i = 0; i < passed.length; i++) if (passed[i]) cur = i;
     if (cur === shown) return;
     shown = cur;
-    const hash = `#${heads[cur]!.id}`;
+    const hash = `#${heads[Math.max(cur, 0)]!.id}`;
     for (const a of tocLinks) {
       if (a.hash === hash) a.setAttribute('aria-current', 'true');
       else a.removeAttribute('aria-current');
     }
-    if (current) current.textContent = cur > 0 || passed[0] ? (heads[cur]!.textContent ?? '') : '';
+    if (current) current.textContent = cur >= 0 ? (heads[cur]!.textContent ?? '') : '';
   };
-  // The root is the band above the line: a target intersecting it, or above the screen, is passed.
+  // The root is everything above the line (the screen's top 30% and far above it): a target
+  // intersects it exactly when it is passed, so a jump (a link, "Top") that skips over the line
+  // between two frames still changes the target's state and is reported.
   const io = new IntersectionObserver(
     (entries) => {
       for (const e of entries) {
         const i = index.get(e.target as HTMLElement);
-        if (i === undefined) continue;
-        passed[i] = e.isIntersecting || e.boundingClientRect.top < (e.rootBounds?.top ?? 0);
+        if (i !== undefined) passed[i] = e.isIntersecting;
       }
       mark();
     },
-    { rootMargin: '0px 0px -70% 0px' },
+    { rootMargin: '1000000px 0px -70% 0px' },
   );
   for (const t of index.keys()) io.observe(t);
   // The phones' bar closes when one of its entries is chosen.
