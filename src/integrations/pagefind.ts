@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { join, parse, resolve, sep } from 'node:path';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { buildVocabulary, indexedText } from '../lib/spelling.ts';
@@ -27,7 +28,9 @@ const COMMON_WORDS = 300;
  */
 export async function writeVocabulary(outDir: string): Promise<number> {
   const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith('.html'));
-  const texts = await Promise.all(files.map(async (f) => indexedText(await readFile(join(outDir, f), 'utf8'))));
+  // One page in memory at a time (a site 100 times this size would otherwise hold every page's
+  // HTML and text at once): buildVocabulary walks the texts as they are read, twice.
+  const texts = { *[Symbol.iterator]() { for (const f of files) yield indexedText(readFileSync(join(outDir, f), 'utf8')); } };
   const vocab = buildVocabulary(texts);
   await mkdir(join(outDir, 'search'), { recursive: true });
   await writeFile(join(outDir, VOCABULARY_PATH), JSON.stringify(vocab));
@@ -54,6 +57,7 @@ export function pagefindIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir).replace(/[\\/]$/, '');
+        let pages = 0;
         try {
           const { index, errors } = await pagefind.createIndex({ includeCharacters: SEARCH_CHARACTERS });
           check('createIndex', errors);
@@ -63,13 +67,15 @@ export function pagefindIndex(): AstroIntegration {
           if (added.page_count === 0) throw new Error('Pagefind indexed 0 pages: is data-pagefind-body on the chapter article?');
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           check('writeFiles', written.errors);
-          const words = await writeVocabulary(outDir);
-          logger.info(`Pagefind indexed ${added.page_count} pages; spelling vocabulary: ${words} words`);
+          pages = added.page_count;
         } catch (e) {
           throw new Error(failureMessage(e, await removeOutput(outDir)));
         } finally {
+          // Pagefind's process holds the whole index: end it before the vocabulary is built.
           await pagefind.close();
         }
+        const words = await writeVocabulary(outDir);
+        logger.info(`Pagefind indexed ${pages} pages; spelling vocabulary: ${words} words`);
       },
     },
   };

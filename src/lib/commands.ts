@@ -7,6 +7,7 @@ import { COMMAND_GROUPS, type Command, type CommandExample, type CommandFlag, ty
 import { flagAnchorOf, isFlag } from './docker/words.ts';
 
 export { flagLabel } from './docker/words.ts';
+import { codeBreaks } from './inline-code.ts';
 
 /** Slug of the chapter that renders the reference (content/chapters/commands.mdx). */
 export const REFERENCE_CHAPTER = 'commands';
@@ -102,10 +103,16 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Escape text for HTML. */
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
+/** `<code>` with line-break hints (src/lib/inline-code.ts): a flag never breaks inside on a phone. */
+function codeElement(escaped: string): string {
+  const { html, className } = codeBreaks(escaped);
+  return className ? `<code class="${className}">${html}</code>` : `<code>${html}</code>`;
+}
+
 /** Plain text with `code` spans, as HTML: everything escaped, backtick spans as <code>. */
 export function inlineCode(text: string): string {
   return text
     .split(/(`[^`]+`)/)
-    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 2 ? `<code>${escapeHtml(part.slice(1, -1))}</code>` : escapeHtml(part)))
+    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 2 ? codeElement(escapeHtml(part.slice(1, -1))) : escapeHtml(part)))
     .join('');
 }

@@ -7,7 +7,8 @@
  *    sitemap page several times in headless Chromium under a slow-4G + 4x-CPU profile; prints the
  *    median per page: compressed bytes by type, JavaScript executed, requests, LCP and CLS.
  * 3. Measures search: bytes transferred by the first query, cold and warm latency.
- * 4. Writes bench-results/bench.json and exits non-zero when a budget from the README is broken.
+ * 4. Runs Lighthouse (mobile preset) on every sitemap page (tests/bench/lighthouse.ts).
+ * 5. Writes bench-results/bench.json and exits non-zero when a budget from the README is broken.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -15,9 +16,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { startServer } from '../../src/server/static-server.ts';
+import { CATEGORIES, runLighthouse, type LighthouseFigures } from './lighthouse.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'bench-results');
@@ -35,6 +37,12 @@ export const BUDGETS = {
   cls: 0.0005,
   /** Bytes the first search transfers (search code, Pagefind, wasm, index, fragments). */
   firstSearchBytes: 150 * 1024,
+  /** Gzip size of a chapter's HTML up to the end of its first screen (one TCP initial window). */
+  chapterFirstScreenGzipBytes: 14 * 1024,
+  /** Lighthouse scores (mobile preset): every page; performance only for chapter pages. */
+  lighthouse: { accessibility: 100, 'best-practices': 100, seo: 100, chapterPerformance: 100 },
+  /** Peak memory of the build's process tree for the site with 100x the chapters. */
+  scaledBuildPeakMiB: 600,
 };
 
 /** Lighthouse's "slow 4G": 150 ms RTT, 1.6 Mbps down, 750 kbps up; and a 4x slower CPU. */
@@ -46,6 +54,8 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     loads: { type: 'string' },
     scale: { type: 'string', default: '100' },
+    /** Only the two builds (time and peak memory), no page loads. */
+    'builds-only': { type: 'boolean', default: false },
   },
 });
 const LOADS = Number(args.loads ?? (args.quick ? 3 : 5));
@@ -148,6 +158,9 @@ interface Load {
   requests: number;
   lcp: number;
   cls: number;
+  /** Raw and gzip bytes of the HTML up to the first element that starts below the first screen. */
+  firstScreenBytes: number;
+  firstScreenGzip: number;
 }
 
 interface PageFigures extends Load {
@@ -235,8 +248,10 @@ async function loadOnce(browser: Browser, url: string): Promise<Load> {
     return { lcp: w.__lcp, cls: w.__cls, inlineJs, inlineCss };
   });
   await meter.settle();
+  const firstScreen = await firstScreenHtml(page, url);
   await context.close();
   return {
+    ...firstScreen,
     bytes: meter.bytes,
     inlineJs: br(r.inlineJs),
     inlineCss: br(r.inlineCss),
@@ -245,6 +260,38 @@ async function loadOnce(browser: Browser, url: string): Promise<Load> {
     lcp: r.lcp,
     cls: r.cls,
   };
+}
+
+/**
+ * The first screen's HTML: the page's HTML source up to the start tag of the first element, in
+ * document order, whose top is below the viewport (nothing before it needs to arrive later for
+ * the first screen to render). The element is found in the browser and located in the source as
+ * the n-th start tag of its name; the gzip size (level 6, what GitHub Pages and nginx send) is what
+ * must fit in the first round trips.
+ */
+async function firstScreenHtml(page: Page, url: string): Promise<{ firstScreenBytes: number; firstScreenGzip: number }> {
+  const source = await (await fetch(url)).text();
+  const below = await page.evaluate(() => {
+    scrollTo(0, 0);
+    const all = document.getElementsByTagName('*');
+    for (let i = 0; i < all.length; i++) {
+      const el = all[i]!;
+      if (el.getBoundingClientRect().top >= innerHeight) {
+        const tag = el.localName;
+        return { tag, nth: [...document.getElementsByTagName(tag)].indexOf(el) };
+      }
+    }
+    return undefined;
+  });
+  let end = source.length;
+  if (below) {
+    const re = new RegExp(`<${below.tag}[\\s>/]`, 'gi');
+    let m: RegExpExecArray | null = null;
+    for (let i = 0; i <= below.nth; i++) m = re.exec(source);
+    if (m) end = m.index;
+  }
+  const prefix = Buffer.from(source.slice(0, end));
+  return { firstScreenBytes: prefix.length, firstScreenGzip: gzipSync(prefix, { level: 6 }).length };
 }
 
 const median = (xs: number[]) => {
@@ -264,6 +311,8 @@ function medianLoad(loads: Load[]): Load {
     requests: pick((l) => l.requests),
     lcp: pick((l) => l.lcp),
     cls: pick((l) => l.cls),
+    firstScreenBytes: pick((l) => l.firstScreenBytes),
+    firstScreenGzip: pick((l) => l.firstScreenGzip),
   };
 }
 
@@ -340,6 +389,11 @@ async function main() {
     }
   }
 
+  if (args['builds-only']) {
+    console.log(table(['build', 'chapters', 'pages', 'time s', 'peak RSS MiB'], builds.map((b) => [b.label, b.chapters, b.pages, b.seconds.toFixed(1), Math.round(b.peakRssMiB)])));
+    return;
+  }
+  // Port 0: the system picks a free port, so the bench never collides with a test server.
   const server = await startServer({ dir: SITE, port: 0, host: '127.0.0.1' });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const sitemap = readFileSync(join(SITE, 'sitemap.xml'), 'utf8');
@@ -352,6 +406,7 @@ async function main() {
 
   const pages: PageFigures[] = [];
   let search: SearchFigures[] = [];
+  let lighthouse: LighthouseFigures[] = [];
   try {
     for (const path of paths) {
       process.stdout.write(`Loading ${path} ${LOADS}x …\n`);
@@ -364,6 +419,8 @@ async function main() {
     }
     const chapterPath = pages.find((p) => p.chapter)?.path ?? '/';
     search = [await measureSearch(browser, origin + chapterPath, true), await measureSearch(browser, origin + chapterPath, false)];
+    console.log(`Lighthouse (mobile preset) on ${paths.length} pages …`);
+    lighthouse = await runLighthouse(origin, paths);
   } finally {
     await browser.close();
     server.close();
@@ -377,16 +434,29 @@ async function main() {
     if (p.chapter && cjf > BUDGETS.chapterCssJsFontBytes) failures.push(`${p.path}: ${kb(cjf)} KB of CSS+JS+fonts > ${kb(BUDGETS.chapterCssJsFontBytes)} KB`);
     if (p.lcp > BUDGETS.lcpMs) failures.push(`${p.path}: LCP ${Math.round(p.lcp)} ms > ${BUDGETS.lcpMs} ms`);
     if (p.cls > BUDGETS.cls) failures.push(`${p.path}: CLS ${p.cls.toFixed(3)} > 0`);
+    if (p.chapter && p.firstScreenGzip > BUDGETS.chapterFirstScreenGzipBytes)
+      failures.push(`${p.path}: first-screen HTML ${kb(p.firstScreenGzip)} KB gzip > ${kb(BUDGETS.chapterFirstScreenGzipBytes)} KB`);
+  }
+  const chapterPaths = new Set(pages.filter((p) => p.chapter).map((p) => p.path));
+  for (const l of lighthouse) {
+    const min = { ...BUDGETS.lighthouse, performance: chapterPaths.has(l.path) ? BUDGETS.lighthouse.chapterPerformance : 0 };
+    for (const c of CATEGORIES) {
+      if (l.scores[c] < min[c]) failures.push(`${l.path}: Lighthouse ${c} ${l.scores[c]} < ${min[c]} (${l.failed.filter((f) => f.startsWith(c)).join('; ')})`);
+    }
+  }
+  for (const b of builds.slice(1)) {
+    if (b.peakRssMiB > BUDGETS.scaledBuildPeakMiB) failures.push(`${b.label} build: peak memory ${Math.round(b.peakRssMiB)} MiB > ${BUDGETS.scaledBuildPeakMiB} MiB`);
   }
   for (const s of search) {
     if (s.firstQueryBytes > BUDGETS.firstSearchBytes) failures.push(`search (${s.profile}): first query ${kb(s.firstQueryBytes)} KB > ${kb(BUDGETS.firstSearchBytes)} KB`);
   }
 
   const pageTable = table(
-    ['page', 'HTML KB', 'CSS KB', 'JS KB', 'fonts KB', 'img KB', 'CSS+JS+fonts KB', 'JS run KB', 'requests', 'LCP ms', 'CLS'],
+    ['page', 'HTML KB', '1st screen gz KB', 'CSS KB', 'JS KB', 'fonts KB', 'img KB', 'CSS+JS+fonts KB', 'JS run KB', 'requests', 'LCP ms', 'CLS'],
     pages.map((p) => [
       `${p.path}${p.chapter ? ' *' : ''}`,
       kb(p.bytes.html),
+      kb(p.firstScreenGzip),
       kb(p.css),
       kb(p.js),
       kb(p.bytes.font),
@@ -402,6 +472,20 @@ async function main() {
     ['search', 'first query KB', 'requests', 'cold ms', 'warm ms'],
     search.map((s) => [s.profile, kb(s.firstQueryBytes), s.firstQueryRequests, Math.round(s.coldMs), Math.round(s.warmMs)]),
   );
+  const lighthouseTable = table(
+    ['Lighthouse (mobile)', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS'],
+    lighthouse.map((l) => [
+      `${l.path}${chapterPaths.has(l.path) ? ' *' : ''}`,
+      l.scores.performance,
+      l.scores.accessibility,
+      l.scores['best-practices'],
+      l.scores.seo,
+      Math.round(l.fcp),
+      Math.round(l.lcp),
+      Math.round(l.tbt),
+      l.cls.toFixed(3),
+    ]),
+  );
   const buildTable = table(
     ['build', 'chapters', 'pages', 'time s', 'peak RSS MiB'],
     builds.map((b) => [b.label, b.chapters, b.pages, b.seconds.toFixed(1), Math.round(b.peakRssMiB)]),
@@ -410,9 +494,12 @@ async function main() {
 Pages: median of ${LOADS} cold loads, slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up) and ${CPU_SLOWDOWN}x CPU,
 412x823 viewport. Bytes are compressed (Brotli) transfers; CSS and JS include the inline <style>
 and <script> (Brotli size, also counted in HTML). JS run = bytes of script executed on load.
-* = chapter page (JS and CSS+JS+fonts budgets apply).
+* = chapter page (JS, CSS+JS+fonts and first-screen budgets apply). 1st screen gz = gzip size of
+the HTML up to the first element that starts below the 412x823 screen.
 
 ${pageTable}
+
+${lighthouseTable}
 
 Search: keystroke "/" + query typed → results on screen (cold: first query on a fresh page;
 warm: the next query). First query KB = everything the first search transferred.
@@ -425,7 +512,7 @@ ${buildTable}
     ...BUDGETS,
     failures,
   };
-  const json = { date: new Date().toISOString(), loads: LOADS, profile: { ...SLOW_4G, cpuSlowdown: CPU_SLOWDOWN }, pages, search, builds, budgets };
+  const json = { date: new Date().toISOString(), loads: LOADS, profile: { ...SLOW_4G, cpuSlowdown: CPU_SLOWDOWN }, pages, search, lighthouse, builds, budgets };
   writeFileSync(join(OUT, 'bench.json'), JSON.stringify(json, null, 2) + '\n');
   console.log(`Wrote ${join(OUT, 'bench.json')}`);
   if (failures.length) {

@@ -1,6 +1,7 @@
 /**
  * Accessibility sweep: axe-core over every URL in the sitemap (and the 404 page and the open
- * search dialog), in the light and the dark theme, with the WCAG 2.0–2.2 A/AA rules: 0 violations.
+ * search dialog), in the light and the dark theme, at a phone width (390 px, where the header
+ * controls drop their text labels) and a desktop one, with the WCAG 2.0–2.2 A/AA rules: 0 violations.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -9,12 +10,18 @@ import { ORIGIN } from '../support/origins.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const THEMES = ['light', 'dark'] as const;
+/** A phone (below every narrow-screen breakpoint of the header and the layout) and a desktop. */
+const WIDTHS = [
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+  { name: 'desktop', viewport: { width: 1280, height: 800 } },
+] as const;
+type Width = (typeof WIDTHS)[number];
 /** Every sitemap URL, and an unknown one (answered with the 404 page). */
 const paths = [...sitemapUrlPaths('dist'), '/no-such-page/'];
 
 /** A page in a fresh context whose OS preference and stored choice are both `theme`. */
-async function themedPage(browser: Browser, theme: (typeof THEMES)[number]): Promise<Page> {
-  const context = await browser.newContext({ colorScheme: theme });
+async function themedPage(browser: Browser, theme: (typeof THEMES)[number], width: Width): Promise<Page> {
+  const context = await browser.newContext({ colorScheme: theme, viewport: width.viewport });
   await context.addInitScript((t) => localStorage.setItem('theme', t), theme);
   return context.newPage();
 }
@@ -27,30 +34,30 @@ async function expectNoViolations(page: Page, what: string) {
   expect(violations, `axe violations on ${what}:\n${summary}`).toEqual([]);
 }
 
-for (const theme of THEMES) {
-  test.describe(`axe, ${theme} theme`, () => {
+for (const width of WIDTHS) for (const theme of THEMES) {
+  test.describe(`axe, ${theme} theme, ${width.name} (${width.viewport.width} px)`, () => {
     for (const path of paths) {
       test(path, async ({ browser }) => {
         // The command reference is the largest page (70+ entries): axe needs 20-30 s there on a busy machine.
         test.slow(path === '/commands/');
-        const page = await themedPage(browser, theme);
+        const page = await themedPage(browser, theme, width);
         const res = await page.goto(ORIGIN + path);
         expect(res?.status()).toBe(path === '/no-such-page/' ? 404 : 200);
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-        await expectNoViolations(page, `${path} (${theme})`);
+        await expectNoViolations(page, `${path} (${theme}, ${width.viewport.width} px)`);
         await page.context().close();
       });
     }
 
     test('search dialog with results', async ({ browser }) => {
-      const page = await themedPage(browser, theme);
+      const page = await themedPage(browser, theme, width);
       await page.goto(`${ORIGIN}${paths.find((p) => p !== '/' && !p.includes('search') && !p.includes('explain')) ?? '/'}`);
       await page.keyboard.press('/');
       const input = page.getByRole('searchbox', { name: 'Search the course' }).first();
       await expect(input).toBeFocused();
       await input.fill('docker run');
       await expect(page.locator('#search-dialog .search-results li').first()).toBeVisible();
-      await expectNoViolations(page, `the search dialog (${theme})`);
+      await expectNoViolations(page, `the search dialog (${theme}, ${width.viewport.width} px)`);
       await page.context().close();
     });
   });

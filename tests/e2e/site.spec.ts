@@ -33,7 +33,7 @@ test.describe('navigation', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(chapters[0]!);
     const toc = page.getByRole('navigation', { name: 'On this page' });
-    const links = toc.getByRole('link');
+    const links = toc.getByRole('list').getByRole('link');
     const n = await links.count();
     expect(n).toBeGreaterThan(1);
     const last = links.nth(n - 1);
@@ -190,5 +190,134 @@ test.describe('no request leaves the site', () => {
     await page.waitForLoadState('networkidle');
     expect(requests.filter((u) => !u.startsWith(`${ORIGIN}/`))).toEqual([]);
     expect(requests.filter((u) => /pagefind|search-ui/.test(u))).toEqual([]);
+  });
+});
+
+test.describe('reading on a phone (390 px)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('inline code never breaks inside a flag or a short path', async ({ page }) => {
+    for (const path of chapters) {
+      await page.goto(path);
+      // Every inline code element that is one short token (as src/lib/inline-code.ts defines it)
+      // must sit on one line: a single client rect. Reference entries off screen are rendered first.
+      const broken = await page.evaluate(() => {
+        for (const e of document.querySelectorAll<HTMLElement>('.cmd-entry')) e.style.contentVisibility = 'visible';
+        return [...document.querySelectorAll('article code')]
+          .filter((c) => !c.closest('pre'))
+          .map((c) => ({ text: c.textContent ?? '', rects: c.getClientRects().length }))
+          .filter((c) => c.rects > 1 && !/\s/.test(c.text) && (c.text.length <= 20 || !c.text.includes('/')));
+      });
+      expect(broken, `${path}: inline code broken across lines`).toEqual([]);
+    }
+  });
+
+  test('a sticky "On this page" bar shows the section being read, opens to the list, and Top goes back up', async ({ page }) => {
+    await page.goto(chapters[0]!);
+    const bar = page.locator('.toc-bar');
+    await expect(bar).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Sections of this page' })).toBeVisible();
+    const headerH = (await page.locator('.site-header').boundingBox())!.height;
+    const barH = (await bar.boundingBox())!.height;
+    expect(barH, 'the bar is one compact line').toBeLessThanOrEqual(60);
+    // Scroll past the third section: the bar sticks under the header and names that section.
+    const third = page.locator('.toc-narrow .toc-list a').nth(2);
+    const id = decodeURIComponent((await third.getAttribute('href'))!.slice(1));
+    await page.evaluate((i) => {
+      const h = document.getElementById(i)!;
+      scrollTo(0, h.getBoundingClientRect().top + scrollY - 100);
+    }, id);
+    await expect(page.locator('.toc-current')).toHaveText((await page.locator(`[id="${id}"]`).innerText()).trim());
+    // A jump straight into the first section (it skips the line between two frames) names it too.
+    const firstId = decodeURIComponent((await page.locator('.toc-narrow .toc-list a').first().getAttribute('href'))!.slice(1));
+    await page.evaluate(() => scrollTo(0, 0));
+    await expect(page.locator('.toc-current')).toHaveText('');
+    await page.evaluate((i) => {
+      const h = document.getElementById(i)!;
+      scrollTo(0, h.getBoundingClientRect().top + scrollY - 100);
+    }, firstId);
+    await expect(page.locator('.toc-current')).toHaveText((await page.locator(`[id="${firstId}"]`).innerText()).trim());
+    await page.evaluate((i) => {
+      const h = document.getElementById(i)!;
+      scrollTo(0, h.getBoundingClientRect().top + scrollY - 100);
+    }, id);
+    await expect(page.locator('.toc-current')).toHaveText((await page.locator(`[id="${id}"]`).innerText()).trim());
+    expect(Math.round((await bar.boundingBox())!.y)).toBe(Math.round(headerH));
+    // Open, choose the last entry: it lands below the header and the bar, and the bar closes.
+    await page.locator('.toc-narrow summary').click();
+    const last = page.locator('.toc-narrow .toc-list a').last();
+    await expect(last).toBeVisible();
+    const lastId = decodeURIComponent((await last.getAttribute('href'))!.slice(1));
+    await last.click();
+    await expect(page.locator('.toc-narrow')).not.toHaveAttribute('open', '');
+    const target = (await page.locator(`[id="${lastId}"]`).boundingBox())!;
+    expect(target.y).toBeGreaterThanOrEqual(headerH + barH - 1);
+    await page.getByRole('link', { name: 'Top of the page' }).click();
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeLessThan(200);
+    await expect(page.locator('h1')).toBeInViewport();
+  });
+
+  test('"Related terms" under each flag stay in the page for search but take no room', async ({ page }) => {
+    await page.goto(chapters.find((c) => c.includes('commands'))!);
+    const terms = page.locator('.flag-keywords').first();
+    await expect(terms).toContainText('Related terms');
+    const box = (await terms.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(1);
+  });
+});
+
+test.describe('wide screens (1280 px)', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('there is no phone bar, and the sticky table of contents never covers the footer', async ({ page }) => {
+    let checked = 0;
+    for (const path of chapters) {
+      await page.goto(path);
+      await expect(page.locator('.toc-bar')).toBeHidden();
+      if ((await page.locator('.toc-wide').count()) === 0) continue; // a chapter without sections yet
+      await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+      const [toc, footer] = await Promise.all([page.locator('.toc-wide').boundingBox(), page.locator('.site-footer').boundingBox()]);
+      if (!toc || !footer) continue;
+      checked++;
+      const overlap = toc.x < footer.x + footer.width && footer.x < toc.x + toc.width && toc.y < footer.y + footer.height && footer.y < toc.y + toc.height;
+      expect(overlap, `${path}: toc ${JSON.stringify(toc)} intersects footer ${JSON.stringify(footer)}`).toBe(false);
+    }
+    expect(checked, 'chapters with a table of contents').toBeGreaterThan(3);
+  });
+
+  test('the sidebar lists the reference groups: open on the reference page, collapsed elsewhere', async ({ page }) => {
+    const reference = chapters.find((c) => c.includes('commands'))!;
+    await page.goto(chapters[0]!);
+    const nav = page.getByRole('navigation', { name: 'Course' });
+    const groups = nav.locator('.sidebar-groups');
+    await expect(groups).not.toHaveAttribute('open', '');
+    await page.goto(reference);
+    await expect(groups).toHaveAttribute('open', '');
+    const links = groups.getByRole('link');
+    expect(await links.count()).toBeGreaterThan(1);
+    const last = links.last();
+    const hash = new URL((await last.getAttribute('href'))!, 'http://x').hash;
+    await last.click();
+    await expect(page).toHaveURL(new RegExp(`${hash}$`));
+    await expect(page.locator(hash)).toBeInViewport();
+  });
+});
+
+test.describe('reference entries off screen', () => {
+  test('stand in at least as tall as they render, at 320 px and 1280 px (no overlap for tools that measure them)', async ({ browser }) => {
+    for (const width of [320, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      await page.goto(chapters.find((c) => c.includes('commands'))!);
+      const short = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.cmd-entry')].flatMap((e) => {
+          const guess = parseFloat(e.style.containIntrinsicSize.replace('auto', ''));
+          e.style.contentVisibility = 'visible';
+          const real = e.getBoundingClientRect().height;
+          return real > guess ? [`${e.getAttribute('aria-labelledby')}: ${Math.round(real)} px > ${guess} px`] : [];
+        }),
+      );
+      expect(short, `at ${width} px`).toEqual([]);
+      await page.close();
+    }
   });
 });

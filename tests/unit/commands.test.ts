@@ -94,7 +94,11 @@ describe('page structure', () => {
     expect(toc.some((h) => h.slug === 'docker-run-privileged')).toBe(false);
   });
   test('inlineCode escapes and renders code spans', () => {
-    expect(inlineCode('use `-p 80:80` & <not> --port')).toBe('use <code>-p 80:80</code> &amp; &lt;not&gt; --port');
+    // Code spans carry line-break hints (src/lib/inline-code.ts): a flag never breaks inside.
+    expect(inlineCode('use `-p 80:80` & <not> --port')).toBe(
+      'use <code><span class="nobr">-p</span> <span class="nobr">80:80</span></code> &amp; &lt;not&gt; --port',
+    );
+    expect(inlineCode('`--privileged`')).toBe('<code class="nobr">--privileged</code>');
   });
 });
 
