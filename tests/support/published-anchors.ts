@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { publishedAnchors, readSite } from '../../src/lib/link-check.ts';
 import { ANCHORS_FILE, readAnchorList } from '../../src/lib/published-anchors.ts';
+import { anchorRedirects, redirects } from '../../src/lib/redirects.ts';
 
 export { ANCHORS_FILE, readAnchorList };
 
@@ -18,9 +19,13 @@ const HEADER = `# Published pages and anchors: every entry must keep resolving i
 # Paths are without the base path. Regenerate from dist/ with: npm run build && npm run anchors:update
 `;
 
-/** Write the list from a built site directory. Returns the number of entries. */
+/**
+ * Write the list from a built site directory, keeping every entry already published that moved
+ * with a redirect (it stays a promise: the old link must keep landing). Returns the number of entries.
+ */
 export function writeAnchorList(dist: string, file = ANCHORS_FILE): number {
-  const anchors = publishedAnchors(readSite(dist));
+  const moved = readAnchorList(file).filter((e) => e in anchorRedirects || e.split('#')[0]! in redirects);
+  const anchors = [...new Set([...publishedAnchors(readSite(dist)), ...moved])].sort();
   writeFileSync(file, HEADER + anchors.join('\n') + '\n');
   return anchors.length;
 }
