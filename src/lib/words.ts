@@ -36,13 +36,16 @@ export const STOP_WORDS = new Set(
     'this that these those am is are was were be been being have has had having do does did doing a an the and but ' +
     'if or because as until while of at by for with about against between into through during before after above ' +
     'below to from up down in out on off over under again further then once here there when where why how all any ' +
-    'both each few more most other some such no nor not only own same so than too very can will just should now').split(' '),
+    'both each few more most other some such no nor not only own same so than too very can will just should now ' +
+    // and the comparison words of "COPY vs ADD" (which would otherwise find "VS Code")
+    'vs versus').split(' '),
 );
 
-/** The words of a query that pick pages and sections: without stop words, unless it has nothing else. */
+/** The words of a query that pick pages and sections: without stop words (but a Compose subcommand), unless it has nothing else. */
 export function significantTerms(query: string): string[] {
   const all = queryTerms(query);
-  const content = all.filter((t) => !STOP_WORDS.has(t));
+  // A stop word right after `compose` is its subcommand (`docker compose up`, `docker compose down`).
+  const content = all.filter((t, i) => !STOP_WORDS.has(t) || all[i - 1] === 'compose');
   return content.length ? content : all;
 }
 

@@ -11,6 +11,7 @@ import {
   type CappedQuery, type PagefindResultData, type SectionHit,
 } from '../lib/search.ts';
 import { Speller, type Vocabulary } from '../lib/spelling.ts';
+import { stem } from '../lib/words.ts';
 
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
@@ -94,7 +95,13 @@ export async function searchCourse(input: string, { exact = false } = {}): Promi
   // The last word may be a typo that Pagefind still finds as the start of a few longer words.
   const cores = q.toLowerCase().match(/[a-z]{3,}/g) ?? [];
   const rare = [...new Set(cores.filter((t) => !freq?.speller.isKnown(t)))].slice(0, MAX_TYPO_CHECKS);
-  const found = await inTurns(rare, async (t) => (await pf.search(t))?.results.length ?? 0);
+  // Pagefind falls back to near matches for a word it lacks (`entrypiont` finds 7 pages, none
+  // with that word), so a word counts as found only if the best page really contains it (or its stem).
+  const found = await inTurns(rare, async (t) => {
+    const list = ((await pf.search(t))?.results ?? []) as Found[];
+    if (!list[0]) return 0;
+    return ((await list[0].data()).content ?? '').toLowerCase().includes(stem(t)) ? list.length : 0;
+  });
   const missing = found.some((n, i) => n === 0 || (n <= 2 && rare[i] === cores.at(-1) && /[a-z]$/i.test(q)));
   const sp = missing && !exact ? await (speller ??= loadWords('vocab.json')) : undefined;
   const corrected = sp?.speller.correct(q);

@@ -34,6 +34,12 @@ describe('query words', () => {
     expect(significantTerms('remove all stopped containers')).toEqual(['remove', 'stopped', 'containers']);
     expect(significantTerms('the')).toEqual(['the']);
   });
+  it('drop "vs" as a comparison word, and keep a Compose subcommand that is a stop word', () => {
+    expect(significantTerms('COPY vs ADD')).toEqual(['copy', 'add']);
+    expect(significantTerms('docker compose up -d')).toEqual(['docker', 'compose', 'up', '-d']);
+    expect(significantTerms('docker compose down -v')).toEqual(['docker', 'compose', 'down', '-v']);
+    expect(significantTerms('stop up to three containers')).toEqual(['stop', 'three', 'containers']);
+  });
 });
 
 describe('matchStrength', () => {
