@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { BASE_ORIGIN } from '../support/origins.ts';
 
-const EXAMPLE = 'docker run -itd --privileged -v /dev:/dev --name bot -p 8080:80 duckietown/dt-core:ente ls';
+const EXAMPLE = 'docker run -itd --privileged -v /dev:/dev --name bot -p 8080:80 duckietown/dt-core:ente-arm64v8 ls';
 const explainUrl = (cmd: string, base = '/') => `${base}explain/?cmd=${encodeURIComponent(cmd)}`;
 
 test('explains the Duckietown command token by token, each linked to the reference', async ({ page }) => {
@@ -22,7 +22,7 @@ test('explains the Duckietown command token by token, each linked to the referen
     ['bot', 'value', 'docker-run-name'],
     ['-p', 'flag', 'docker-run-publish'],
     ['8080:80', 'value', 'docker-run-publish'],
-    ['duckietown/dt-core:ente', 'image', 'docker-run'],
+    ['duckietown/dt-core:ente-arm64v8', 'image', 'docker-run'],
     ['ls', 'inner-command', 'docker-run'],
   ];
   await expect(items).toHaveCount(expected.length);

@@ -16,11 +16,11 @@ const brief = (ps: Part[]) => ps.map((p) => `${p.kind}:${p.text}`);
 
 describe('explain', () => {
   test('the Duckietown example, token by token', () => {
-    const r = explain('docker run -itd --privileged -v /dev:/dev --name bot -p 8080:80 duckietown/dt-core:ente ls', data);
+    const r = explain('docker run -itd --privileged -v /dev:/dev --name bot -p 8080:80 duckietown/dt-core:ente-arm64v8 ls', data);
     expect(r.command).toBe('docker run');
     expect(brief(r.parts)).toEqual([
       'program:docker', 'command:run', 'flag:-i', 'flag:-t', 'flag:-d', 'flag:--privileged', 'flag:-v', 'value:/dev:/dev', 'flag:--name', 'value:bot', 'flag:-p', 'value:8080:80',
-      'image:duckietown/dt-core:ente', 'inner-command:ls',
+      'image:duckietown/dt-core:ente-arm64v8', 'inner-command:ls',
     ]);
     const byText = new Map(r.parts.map((p) => [p.text, p]));
     expect(byText.get('run')!.anchor).toBe('docker-run');
@@ -32,7 +32,7 @@ describe('explain', () => {
     expect(byText.get('--privileged')!.caution).toMatch(/root/);
     expect(byText.get('/dev:/dev')!.explanation).toMatch(/host path \/dev at \/dev/);
     expect(byText.get('8080:80')!.explanation).toMatch(/port 8080 of the host to port 80 inside the container/);
-    expect(byText.get('duckietown/dt-core:ente')!.explanation).toMatch(/repository duckietown\/dt-core, tag ente/);
+    expect(byText.get('duckietown/dt-core:ente-arm64v8')!.explanation).toMatch(/repository duckietown\/dt-core, tag ente-arm64v8/);
     expect(r.risks.map((x) => x.id)).toEqual(['privileged']);
     expect(r.risks[0]!.anchor).toBe('docker-run-privileged');
   });
