@@ -228,7 +228,8 @@ async function throttled(page: Page, throttle: boolean): Promise<CDPSession> {
 const br = (s: string) => (s ? brotliCompressSync(Buffer.from(s), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length : 0);
 
 async function loadOnce(browser: Browser, url: string): Promise<Load> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  // The offline worker's one-time background precache (README, "Offline") is not the page's load.
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
   await context.addInitScript(OBSERVERS);
   const page = await context.newPage();
   const meter = networkMeter(context);
@@ -330,7 +331,7 @@ interface SearchFigures {
 }
 
 async function measureSearch(browser: Browser, url: string, throttle: boolean): Promise<SearchFigures> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const meter = networkMeter(context);
   await throttled(page, throttle);

@@ -11,7 +11,7 @@ document.addEventListener('click', async (e) => {
   if (!a || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   const ok = await copyText(a.href, a);
   a.dataset['copied'] = ok ? 'Link copied' : 'Copy failed';
-  if (status) status.textContent = ok ? `Link copied: ${a.href}` : 'Copy failed: right-click the # and copy the link address';
+  if (status) status.textContent = ok ? `Link copied: ${a.href}` : 'Copy failed';
   setTimeout(() => {
     delete a.dataset['copied'];
     if (status) status.textContent = '';

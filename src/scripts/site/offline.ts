@@ -3,7 +3,7 @@
  * page is idle, says quietly when the course is available offline, and offers "reload" when a new
  * deploy has installed in the background. Reloading keeps the reader's place (URL and scroll).
  */
-const PLACE = 'offline-reload-place';
+const PLACE = 'sw-place';
 
 customElements.define(
   'offline-status',
@@ -11,12 +11,9 @@ customElements.define(
     connectedCallback() {
       const sw = navigator.serviceWorker;
       const base = document.documentElement.dataset['base'] ?? '/';
-      if (!sw) return;
-      if (this.dataset['enabled'] !== 'true') {
-        // Offline reading switched off for this build: remove a worker an earlier deploy installed.
-        void sw.getRegistrations().then((rs) => rs.forEach((r) => r.unregister()));
-        return;
-      }
+      // Switched off for this build (SERVICE_WORKER=off): register nothing. A worker an earlier
+      // deploy installed finds the self-removing sw.js at its next update check.
+      if (!sw || this.dataset['enabled'] !== 'true') return;
       const saved = sessionStorage.getItem(PLACE);
       if (saved) {
         sessionStorage.removeItem(PLACE);
