@@ -24,14 +24,16 @@ const fromId = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replace(
 
 /**
  * Group the published entries by page, in `pages` order, each anchor titled from `titles`
- * (page path → anchor → { title, depth }). On a chapter (a page with titles) an anchor the
- * headings do not have any more (moved, with a redirect) is left out: the page lists addresses to
- * hand out today. `#_top` is the page itself.
+ * (page path → anchor → { title, depth }), or from its id where no heading names it (a figure, a
+ * tab panel). An entry in `moved` (it has a redirect: tests/build/anchors.test.ts guarantees every
+ * other published entry exists) is left out: the page lists addresses to hand out today. `#_top`
+ * is the page itself.
  */
 export function coursePages(
   entries: readonly string[],
   pages: ReadonlyArray<{ path: string; title: string }>,
   titles: ReadonlyMap<string, ReadonlyMap<string, { title: string; depth: number }>>,
+  moved: ReadonlySet<string> = new Set(),
 ): CoursePage[] {
   const published = new Set(entries);
   return pages
@@ -40,7 +42,7 @@ export function coursePages(
       const known = titles.get(p.path);
       const links = entries
         .map(splitEntry)
-        .filter(([page, anchor]) => page === p.path && anchor && anchor !== '_top' && (!known || known.has(anchor)))
+        .filter(([page, anchor]) => page === p.path && anchor && anchor !== '_top' && !moved.has(`${page}#${anchor}`))
         .map(([, anchor]) => ({ path: `${p.path}#${anchor}`, ...(known?.get(anchor!) ?? { title: fromId(anchor!), depth: 2 }) }));
       return { path: p.path, title: p.title, links };
     });

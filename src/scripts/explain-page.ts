@@ -76,7 +76,7 @@ customElements.define(
           void loadFlags(result.incomplete).then(() => render(cmd));
           return;
         }
-        if (result.incomplete) out.append(el('p', 'explain-truncated', 'The full flag list could not be loaded (offline?): flags the reference does not describe may show as unknown.'));
+        if (result.incomplete) out.append(el('p', 'explain-truncated', 'The flag list of this command could not be loaded (offline, before the course was saved for offline use?): its flags may show as unknown.'));
         if (result.truncated) out.append(el('p', 'explain-truncated', result.truncated));
         if (result.risks.length) {
           const box = el('section', 'explain-risks');

@@ -14,7 +14,14 @@ for (const { name, url } of [
     const sidebar = await page
       .getByRole('navigation', { name: 'Course' })
       .locator('ol > li > a')
-      .evaluateAll((as) => as.map((a) => [a.textContent!.trim(), a.getAttribute('href')]));
+      // The label without the self-check mark the sidebar adds (state, not part of the name).
+      .evaluateAll((as) =>
+        as.map((a) => {
+          const label = a.cloneNode(true) as HTMLElement;
+          label.querySelectorAll('.check-done').forEach((m) => m.remove());
+          return [label.textContent!.trim(), a.getAttribute('href')];
+        }),
+      );
     const home = await page
       .locator('.home-chapters > li > a')
       .evaluateAll((as) => as.map((a) => [a.textContent!.trim(), a.getAttribute('href')]));

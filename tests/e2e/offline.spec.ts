@@ -32,7 +32,7 @@ const stop = (server: Server) => new Promise<void>((ok) => server.close(() => ok
 
 /** Wait until the page says it is available offline (the worker controls it and has precached). */
 async function availableOffline(page: Page) {
-  await expect(page.getByText('Available offline')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('Available offline')).toBeVisible({ timeout: 30_000 });
   expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
@@ -95,7 +95,7 @@ for (const b of builds) {
         // The browser checks the worker on the next navigation (or reg.update()).
         await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
         const prompt = page.getByRole('status').filter({ hasText: 'A new version of the course is available.' });
-        await expect(prompt).toBeVisible({ timeout: 15_000 });
+        await expect(prompt).toBeVisible({ timeout: 30_000 });
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(title!);
 
         await prompt.getByRole('button', { name: 'Reload' }).click();
