@@ -27,13 +27,15 @@ function chapterLinks(dir: string): Array<{ chapter: string; section: string; an
 
 /** The reference's block for an anchor: a command's entry, or a flag's table row. */
 function block(reference: string, anchor: string): string | undefined {
-  const entry = new RegExp(`<section class="cmd-entry[^"]*" aria-labelledby="${anchor}"[^>]*>[\\s\\S]*?<p class="cmd-related"[\\s\\S]*?</p>`).exec(reference)?.[0];
+  const entry = new RegExp(`<section class="cmd-entry[^"]*" aria-labelledby="${anchor}"[^>]*>[\\s\\S]*?<p class="cmd-related[^"]*"[\\s\\S]*?</p>`).exec(reference)?.[0];
   if (entry) return entry;
   const i = reference.indexOf(` id="${anchor}"`);
   if (i < 0) return undefined;
   const start = reference.lastIndexOf('<tr', i);
   const end = reference.indexOf('</tr>', i);
-  return start >= 0 && end > i ? reference.slice(start, end) : undefined;
+  // Only a row that holds the anchor itself (not a heading after the end of some earlier table).
+  if (start < 0 || end < i || reference.slice(start, i).includes('</tr>')) return undefined;
+  return reference.slice(start, end);
 }
 
 describe.each(builds)('reference back-links in %s/', (dir) => {
