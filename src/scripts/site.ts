@@ -6,8 +6,7 @@
 import './site/theme-select.ts';
 import './site/search-shortcuts.ts';
 import './site/toc-spy.ts';
-import './site/copy-button.ts';
+import './site/copy.ts';
 import './site/anchor-redirect.ts';
-import './site/anchor-copy.ts';
 import './site/offline.ts';
 import './site/self-check.ts';

@@ -244,7 +244,8 @@ async function loadOnce(browser: Browser, url: string): Promise<Load> {
   await page.waitForTimeout(1000);
   const r = await page.evaluate(() => {
     const w = window as unknown as { __lcp: number; __cls: number };
-    const inlineJs = [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n');
+    // Data (`type="application/json"`, e.g. the anchor-redirect map) is not run: not counted as JS.
+    const inlineJs = [...document.querySelectorAll('script:not([src]):not([type="application/json"])')].map((s) => s.textContent ?? '').join('\n');
     const inlineCss = [...document.querySelectorAll('style')].map((s) => s.textContent ?? '').join('\n');
     return { lcp: w.__lcp, cls: w.__cls, inlineJs, inlineCss };
   });

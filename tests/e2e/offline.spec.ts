@@ -1,5 +1,5 @@
 /**
- * Offline reading (src/integrations/service-worker.ts, src/scripts/site/offline.ts), as a lab uses
+ * Offline reading (src/integrations/service-worker.ts, src/scripts/offline.ts), as a lab uses
  * it: one visit with a connection, then the server is really gone (stopped, and the browser set
  * offline): another chapter opens, search finds results, the explainer explains. A deploy of a
  * changed page installs in the background and offers "reload", which shows the new page at the

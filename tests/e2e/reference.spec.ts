@@ -70,20 +70,20 @@ test.describe('copy buttons', () => {
     const b = block(page, 'List every container, running or stopped');
     await b.getByRole('button', { name: 'Copy command' }).click();
     await expect(b.getByText('Copied', { exact: true })).toBeAttached();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('docker ps -a');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('docker ps -a');
   });
 
   test('chapter code blocks (Markdown fences) copy the same way', async ({ page }) => {
     await clipboardPage(page);
     const b = page.locator('.code-block', { hasText: 'docker run --rm --name hello ubuntu:22.04 echo hello' }).first();
     await b.getByRole('button', { name: 'Copy command' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('docker run --rm --name hello ubuntu:22.04 echo hello');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('docker run --rm --name hello ubuntu:22.04 echo hello');
   });
 
   test('continuation lines are kept', async ({ page }) => {
     await clipboardPage(page);
     await block(page, 'start a container in the background with the camera').getByRole('button', { name: 'Copy command' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
       'docker -H duckiebot.local run -itd --name bot \\\n  --device /dev/video0 \\\n  -v /data:/data \\\n  --network host \\\n  duckietown/dt-core:ente-arm64v8',
     );
   });
@@ -96,7 +96,7 @@ test.describe('copy buttons', () => {
     await page.keyboard.press('Enter');
     const live = b.locator('[aria-live="polite"]');
     await expect(live).toHaveText('Copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('docker exec -it bot bash');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('docker exec -it bot bash');
     await page.keyboard.press('Space');
     await expect(live).toHaveText('Copied');
   });

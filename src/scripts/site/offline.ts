@@ -1,55 +1,17 @@
 /**
- * `<offline-status>`: registers the service worker (src/integrations/service-worker.ts) once the
- * page is idle, says quietly when the course is available offline, and offers "reload" when a new
- * deploy has installed in the background. Reloading keeps the reader's place (URL and scroll).
+ * Offline reading is a background task: its code (src/scripts/offline.ts: register the worker, say
+ * "Available offline", offer "Reload" after a deploy) loads a few seconds after the page, when it
+ * is idle, so it never competes with reading. Right after an update reload it loads at once, to
+ * put the reader back in place.
  */
-const PLACE = 'sw-place';
+import offlineUrl from '../offline.ts?lazy-url';
 
-customElements.define(
-  'offline-status',
-  class extends HTMLElement {
-    connectedCallback() {
-      const sw = navigator.serviceWorker;
-      const base = document.documentElement.dataset['base'] ?? '/';
-      // Switched off for this build (SERVICE_WORKER=off): register nothing. A worker an earlier
-      // deploy installed finds the self-removing sw.js at its next update check.
-      if (!sw || this.dataset['enabled'] !== 'true') return;
-      const saved = sessionStorage.getItem(PLACE);
-      if (saved) {
-        sessionStorage.removeItem(PLACE);
-        const [url, y] = JSON.parse(saved) as [string, number];
-        if (url === location.href) scrollTo(0, y);
-      }
-      const ready = this.querySelector<HTMLElement>('[data-ready]')!;
-      const prompt = this.querySelector<HTMLElement>('[data-update]')!;
-      const markReady = () => {
-        if (sw.controller) ready.hidden = false;
-      };
-      const offer = (waiting: ServiceWorker) => {
-        prompt.hidden = false;
-        prompt.querySelector('button')!.onclick = () => {
-          sessionStorage.setItem(PLACE, JSON.stringify([location.href, scrollY]));
-          sw.addEventListener('controllerchange', () => location.reload());
-          waiting.postMessage({ type: 'SKIP_WAITING' });
-        };
-      };
-      const register = async () => {
-        const reg = await sw.register(`${base}sw.js`, { scope: base });
-        // An update that installed while no page was open: offer it now.
-        if (reg.waiting && sw.controller) offer(reg.waiting);
-        reg.addEventListener('updatefound', () => {
-          const next = reg.installing;
-          next?.addEventListener('statechange', () => {
-            if (next.state === 'installed' && sw.controller) offer(next);
-          });
-        });
-        await sw.ready;
-        markReady();
-      };
-      sw.addEventListener('controllerchange', markReady);
-      // Late, so the worker's downloads never compete with the page's own first load.
-      const later = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 2000));
-      later(() => void register().catch(() => {}));
-    }
-  },
-);
+const load = () => void import(/* @vite-ignore */ offlineUrl);
+if ('serviceWorker' in navigator && document.querySelector('offline-status[data-enabled="true"]')) {
+  if (sessionStorage.getItem('sw-place')) load();
+  else {
+    const later = () => setTimeout(() => (window.requestIdleCallback ?? setTimeout)(load), 3000);
+    if (document.readyState === 'complete') later();
+    else addEventListener('load', later);
+  }
+}
