@@ -23,3 +23,15 @@ export function withBase(path: string, base: string = import.meta.env.BASE_URL):
 
 /** Whether this build registers the offline service worker (SERVICE_WORKER=off at build time turns it off). */
 export const SERVICE_WORKER_ENABLED: boolean = import.meta.env.SERVICE_WORKER_ENABLED;
+
+/**
+ * The site's pages that are not chapters, in sidebar order: one list for the sidebar, the
+ * sitemap, the "Link to this course" page and the 404 page's suggestions. `path` is relative to
+ * the base; `label` is the sidebar's wording when it differs from the title.
+ */
+export const TOOL_PAGES: ReadonlyArray<{ id: string; path: string; title: string; label?: string }> = [
+  { id: 'explain', path: 'explain/', title: 'Explain a command' },
+  { id: 'search', path: 'search/', title: 'Search' },
+  { id: 'card', path: 'card/', title: 'Command card', label: 'Command card (print)' },
+  { id: 'links', path: 'links/', title: 'Link to this course' },
+];

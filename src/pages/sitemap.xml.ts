@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getChapters } from '~/lib/chapters.ts';
-import { withBase } from '~/lib/site.ts';
+import { TOOL_PAGES, withBase } from '~/lib/site.ts';
 import { chapterDate } from '~/lib/git-dates.ts';
 
 /** sitemap.xml: the home page, every chapter and the tool pages (not the 404 page). */
@@ -10,10 +10,7 @@ export const GET: APIRoute = async ({ site }) => {
   const pages: Array<[string, Date | undefined]> = [
     ['', undefined],
     ...chapters.map((c): [string, Date | undefined] => [`${c.id}/`, chapterDate(c.filePath ?? `content/chapters/${c.id}.mdx`)]),
-    ['explain/', undefined],
-    ['search/', undefined],
-    ['card/', undefined],
-    ['links/', undefined],
+    ...TOOL_PAGES.map((t): [string, Date | undefined] => [t.path, undefined]),
   ];
   const urls = pages
     .map(([p, d]) => `  <url><loc>${new URL(withBase(p), site).href}</loc>${d ? `<lastmod>${d.toISOString().slice(0, 10)}</lastmod>` : ''}</url>`)
