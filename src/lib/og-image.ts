@@ -5,14 +5,13 @@
  */
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
+import { escapeHtml } from './commands.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 
 const require = createRequire(import.meta.url);
 const FONTS = [require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf'), require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf')];
-
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Break `text` into at most `max` lines of about `width` characters (the last line ends with … when cut). */
 export function wrapTitle(text: string, width: number, max: number): string[] {
@@ -38,14 +37,14 @@ export function ogSvg(title: string, kicker: string, site: string): string {
   const lines = wrapTitle(title, 24, 3);
   const size = lines.length > 2 ? 76 : 88;
   const top = 300 - ((lines.length - 1) * size * 1.15) / 2;
-  const tspans = lines.map((l, i) => `<tspan x="80" y="${(top + i * size * 1.15).toFixed(0)}">${escapeXml(l)}</tspan>`).join('');
+  const tspans = lines.map((l, i) => `<tspan x="80" y="${(top + i * size * 1.15).toFixed(0)}">${escapeHtml(l)}</tspan>`).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}">
   <rect width="100%" height="100%" fill="#0f1419"/>
   <rect x="0" y="0" width="24" height="${OG_HEIGHT}" fill="#79b8ff"/>
   <g fill="#79b8ff"><rect x="80" y="72" width="40" height="28" rx="4"/><rect x="128" y="72" width="40" height="28" rx="4"/><rect x="104" y="40" width="40" height="28" rx="4"/></g>
-  <text x="184" y="98" font-family="Inter" font-weight="700" font-size="40" fill="#e6edf3">${escapeXml(site)}</text>
+  <text x="184" y="98" font-family="Inter" font-weight="700" font-size="40" fill="#e6edf3">${escapeHtml(site)}</text>
   <text font-family="Inter" font-weight="700" font-size="${size}" fill="#ffffff">${tspans}</text>
-  <text x="80" y="560" font-family="Inter" font-weight="400" font-size="34" fill="#9da7b3">${escapeXml(kicker)}</text>
+  <text x="80" y="560" font-family="Inter" font-weight="400" font-size="34" fill="#9da7b3">${escapeHtml(kicker)}</text>
 </svg>`;
 }
 
