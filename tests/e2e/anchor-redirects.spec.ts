@@ -56,5 +56,17 @@ for (const { name, origin, base } of bases) {
       await page.waitForLoadState('load');
       await expect(page).toHaveURL(`${origin}${base}${pagePath.slice(1)}#no-such-section`);
     });
+
+    test('a malformed fragment throws nothing, and an old link followed afterwards still redirects', async ({ page }) => {
+      const [from, to] = entries[0]!;
+      const pagePath = from.split('#')[0]!;
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${origin}${base}${pagePath.slice(1)}#%`);
+      await page.waitForLoadState('load');
+      expect(errors).toEqual([]);
+      await page.evaluate((hash) => (location.hash = hash), `#${from.split('#')[1]}`);
+      await expect(page).toHaveURL(origin + base + to.slice(1));
+    });
   });
 }

@@ -7,7 +7,12 @@ const data = document.getElementById('anchor-redirects');
 if (data) {
   const map = JSON.parse(data.textContent || '{}') as Record<string, string>;
   const follow = () => {
-    const id = decodeURIComponent(location.hash.slice(1));
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // A malformed fragment (`#%`) is looked up as typed; it must not stop the page's other scripts.
+    }
     const to = id && !document.getElementById(id) ? map[id] : undefined;
     if (to) location.replace(to);
   };
