@@ -2,16 +2,31 @@
  * The link-preview card of a page (og:image): an SVG template with the page title, rendered to a
  * 1200 x 630 PNG at build time by resvg, with the Inter font shipped in node_modules (no system
  * fonts, so every machine renders the same card).
+ *
+ * resvg runs as WebAssembly (`@resvg/resvg-wasm`), not as the native `@resvg/resvg-js` addon: the
+ * addon's pixmaps and font databases live outside the JS heap and are freed only when V8 happens
+ * to collect their wrappers, so a build with hundreds of cards piled up hundreds of MiB (the
+ * bench's scaled build). Here every render is freed at once and reuses one wasm memory.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { escapeHtml } from './commands.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 
 const require = createRequire(import.meta.url);
-const FONTS = [require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf'), require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf')];
+const FONT_FILES = ['@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf', '@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf'];
+
+let ready: Promise<Uint8Array[]> | undefined;
+/** Compile resvg's wasm and read the fonts, once per process. */
+function renderer(): Promise<Uint8Array[]> {
+  ready ??= initWasm(readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm'))).then(() =>
+    FONT_FILES.map((f) => new Uint8Array(readFileSync(require.resolve(f)))),
+  );
+  return ready;
+}
 
 /** Break `text` into at most `max` lines of about `width` characters (the last line ends with … when cut). */
 export function wrapTitle(text: string, width: number, max: number): string[] {
@@ -49,7 +64,18 @@ export function ogSvg(title: string, kicker: string, site: string): string {
 }
 
 /** Render the card to PNG bytes. */
-export function ogPng(title: string, kicker: string, site: string): Uint8Array<ArrayBuffer> {
-  const resvg = new Resvg(ogSvg(title, kicker, site), { font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: 'Inter' }, fitTo: { mode: 'width', value: OG_WIDTH } });
-  return new Uint8Array(resvg.render().asPng());
+export async function ogPng(title: string, kicker: string, site: string): Promise<Uint8Array<ArrayBuffer>> {
+  const fontBuffers = await renderer();
+  const resvg = new Resvg(ogSvg(title, kicker, site), { font: { fontBuffers, loadSystemFonts: false, defaultFontFamily: 'Inter' }, fitTo: { mode: 'width', value: OG_WIDTH } });
+  try {
+    const image = resvg.render();
+    try {
+      // asPng() already copies out of wasm memory; the wrap only gives the ArrayBuffer type.
+      return new Uint8Array(image.asPng());
+    } finally {
+      image.free();
+    }
+  } finally {
+    resvg.free();
+  }
 }

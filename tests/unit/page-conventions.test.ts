@@ -94,8 +94,8 @@ describe('link-preview card', () => {
     expect(cut[2]).toMatch(/…$/);
   });
 
-  it('renders a 1200 x 630 PNG', () => {
-    const png = Buffer.from(ogPng('Set up Docker', 'Chapter 2 of 14', 'Docker basics'));
+  it('renders a 1200 x 630 PNG', async () => {
+    const png = Buffer.from(await ogPng('Set up Docker', 'Chapter 2 of 14', 'Docker basics'));
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([OG_WIDTH, OG_HEIGHT]);
     // Text was drawn: the card is not a blank rectangle of a few hundred bytes.

@@ -12,7 +12,7 @@ export const getStaticPaths = (async () => {
   ];
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
+export const GET: APIRoute = async ({ props }) => {
   const { title, kicker } = props as { title: string; kicker: string };
-  return new Response(ogPng(title, kicker, SITE_TITLE), { headers: { 'Content-Type': 'image/png' } });
+  return new Response(await ogPng(title, kicker, SITE_TITLE), { headers: { 'Content-Type': 'image/png' } });
 };
