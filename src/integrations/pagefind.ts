@@ -38,6 +38,18 @@ export async function writeVocabulary(outDir: string): Promise<number> {
   return vocab.words.split(' ').length;
 }
 
+/**
+ * Files Pagefind always writes that this site never loads: its ready-made UIs (ours is
+ * src/scripts/search-ui.ts), its highlighter (ours is search-highlight.ts) and its web worker
+ * (the site runs Pagefind with `noWorker`). Removed after indexing so that they are neither
+ * deployed nor precached by the offline worker (about 480 KB a student's laptop would download).
+ */
+export const UNUSED_PAGEFIND_FILE = /^pagefind-(?:component-ui|modular-ui|ui|highlight|worker)\.(?:js|css)$/;
+
+async function removeUnusedPagefindFiles(dir: string): Promise<void> {
+  for (const f of await readdir(dir)) if (UNUSED_PAGEFIND_FILE.test(f)) await rm(join(dir, f));
+}
+
 /** Throw with every message Pagefind reported for one step. */
 function check(step: string, errors: string[] | undefined): void {
   if (errors && errors.length) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
@@ -67,6 +79,7 @@ export function pagefindIndex(): AstroIntegration {
           if (added.page_count === 0) throw new Error('Pagefind indexed 0 pages: is data-pagefind-body on the chapter article?');
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           check('writeFiles', written.errors);
+          await removeUnusedPagefindFiles(join(outDir, 'pagefind'));
           pages = added.page_count;
         } catch (e) {
           throw new Error(failureMessage(e, await removeOutput(outDir)));
