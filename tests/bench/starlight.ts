@@ -39,7 +39,9 @@ export function ensureStarlightInstalled(): Installed {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (r.status !== 0) {
-      const why = (r.error?.message ?? `${r.stdout}\n${r.stderr}`).trim().split('\n').slice(-6).join('\n');
+      // npm's first error lines say what failed (code, the request); its last ones only point to its log.
+      const lines = `${r.stderr}\n${r.stdout}`.split('\n').filter((l) => /\berror\b/i.test(l));
+      const why = r.error?.message ?? (lines.slice(0, 4).join('; ') || 'no output');
       return { ok: false, reason: `npm ci in tests/bench/starlight failed (exit ${r.status ?? 'none'}): ${why}` };
     }
   }
