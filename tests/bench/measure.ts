@@ -65,15 +65,17 @@ export interface BuildRun {
   chapters: number;
   /** The `astro` executable: ours, or the Starlight project's own. */
   astro?: string;
+  /** More environment for the build. */
+  env?: Record<string, string>;
 }
 
 /** Run `astro build` in `cwd` writing to `outDir`; time it and poll its peak memory. */
-export async function measureBuild({ label, cwd, outDir, chapters, astro = join(ROOT_BIN, 'astro') }: BuildRun): Promise<BuildFigures> {
+export async function measureBuild({ label, cwd, outDir, chapters, astro = join(ROOT_BIN, 'astro'), env = {} }: BuildRun): Promise<BuildFigures> {
   rmSync(outDir, { recursive: true, force: true });
   const started = performance.now();
   const child = spawn(astro, ['build'], {
     cwd,
-    env: { ...process.env, PATH: `${ROOT_BIN}:${process.env['PATH']}`, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(cwd, 'node_modules/.astro-bench'), BASE_PATH: '/' },
+    env: { ...process.env, PATH: `${ROOT_BIN}:${process.env['PATH']}`, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(cwd, 'node_modules/.astro-bench'), BASE_PATH: '/', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
