@@ -2,28 +2,37 @@
  * Performance benchmark (not part of `npm test`):  npm run bench [-- --quick] [-- --loads 5]
  *
  * 1. Builds the site into bench-results/site/ and records build time and peak memory; unless
- *    --quick, also builds a generated copy of the project with 100 times the chapters.
+ *    --quick, also builds a generated copy of the project with 100 times the chapters, and, side
+ *    by side, our site and a Starlight site with the same chapters repeated to about 300 pages.
  * 2. Serves the build with compression on 127.0.0.1 (src/server/static-server.ts) and loads every
  *    sitemap page several times in headless Chromium under a slow-4G + 4x-CPU profile; prints the
  *    median per page: compressed bytes by type, JavaScript executed, requests, LCP and CLS.
- * 3. Measures search: bytes transferred by the first query, cold and warm latency.
- * 4. Runs Lighthouse (mobile preset) on every sitemap page (tests/bench/lighthouse.ts).
- * 5. Writes bench-results/bench.json and exits non-zero when a budget from the README is broken.
+ * 3. Builds a plain Starlight site from the same chapters (tests/bench/starlight.ts), loads each
+ *    chapter the same way, and compares every chapter's LCP with ours (--no-starlight skips it).
+ * 4. Measures search: bytes transferred by the first query, cold and warm latency.
+ * 5. Runs Lighthouse (mobile preset) on every sitemap page (tests/bench/lighthouse.ts).
+ * 6. Writes bench-results/bench.json and exits non-zero when a budget from the README is broken.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { startServer } from '../../src/server/static-server.ts';
 import { CATEGORIES, runLighthouse, type LighthouseFigures } from './lighthouse.ts';
+import {
+  CPU_SLOWDOWN, kb, launchBrowser, loadOnce, measureBuild, median, medianLoad, networkMeter, ROOT, SLOW_4G, table, throttled,
+  type BuildFigures, type Load,
+} from './measure.ts';
+import {
+  buildStarlight, COMMANDS_NOTE, ensureStarlightInstalled, generateStarlightProject, loadStarlightChapters,
+  type StarlightPage, type StarlightProject,
+} from './starlight.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'bench-results');
 const SITE = join(OUT, 'site');
+const CHAPTER_FILES = readdirSync(join(ROOT, 'content/chapters')).filter((f) => /\.mdx?$/.test(f));
 
 /** The budgets stated in the README ("Performance budgets and benchmark"). */
 export const BUDGETS = {
@@ -43,91 +52,26 @@ export const BUDGETS = {
   lighthouse: { accessibility: 100, 'best-practices': 100, seo: 100, chapterPerformance: 100 },
   /** Peak memory of the build's process tree for the site with 100x the chapters. */
   scaledBuildPeakMiB: 600,
+  /** Our LCP over Starlight's for the same chapter, same profile: every chapter page. */
+  lcpRatioVsStarlight: 0.6,
 };
-
-/** Lighthouse's "slow 4G": 150 ms RTT, 1.6 Mbps down, 750 kbps up; and a 4x slower CPU. */
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
-const CPU_SLOWDOWN = 4;
 
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     loads: { type: 'string' },
     scale: { type: 'string', default: '100' },
-    /** Only the two builds (time and peak memory), no page loads. */
+    /** How often the Starlight copy repeats the chapters; default: about 300 pages. */
+    'starlight-scale': { type: 'string', default: String(Math.round(300 / CHAPTER_FILES.length)) },
+    /** Only the builds (time and peak memory), no page loads. */
     'builds-only': { type: 'boolean', default: false },
+    /** Skip everything Starlight: its install, builds and page loads. */
+    'no-starlight': { type: 'boolean', default: false },
   },
 });
 const LOADS = Number(args.loads ?? (args.quick ? 3 : 5));
 const SCALE = Number(args.scale);
-
-// ---------------------------------------------------------------------------------------------
-// Build time and peak memory
-
-interface BuildFigures {
-  label: string;
-  chapters: number;
-  pages: number;
-  seconds: number;
-  /** Peak resident memory of the build's whole process tree, in MiB. */
-  peakRssMiB: number;
-}
-
-/** Resident memory (KiB) of a process and all its descendants, from /proc. */
-function treeRssKiB(pid: number): number {
-  let total = 0;
-  try {
-    total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-      for (const c of children ? children.split(/\s+/) : []) total += treeRssKiB(Number(c));
-    }
-  } catch {
-    // The process ended between two reads.
-  }
-  return total;
-}
-
-function countPages(dir: string): number {
-  let n = 0;
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.html')) n++;
-    }
-  };
-  walk(dir);
-  return n;
-}
-
-/**
- * Run the project's own `build` script (package.json, with the allocator and heap settings it
- * carries) in `cwd`, writing to `outDir`, through `sh -c` rather than npm (npm's own process would
- * be counted in the tree); time it and poll its peak memory.
- */
-async function measureBuild(label: string, cwd: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildFigures> {
-  rmSync(outDir, { recursive: true, force: true });
-  const bin = join(ROOT, 'node_modules/.bin');
-  const script = (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['build'];
-  if (!script) throw new Error(`${label}: ${join(cwd, 'package.json')} has no "build" script`);
-  const started = performance.now();
-  const child = spawn('sh', ['-c', script], {
-    cwd,
-    env: { ...process.env, PATH: `${bin}:${process.env['PATH']}`, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(cwd, 'node_modules/.astro-bench'), BASE_PATH: '/', ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout.on('data', (d: Buffer) => (log += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (log += d.toString()));
-  let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, child.pid ? treeRssKiB(child.pid) : 0)), 50);
-  const code = await new Promise<number | null>((ok) => child.on('close', ok));
-  clearInterval(timer);
-  const seconds = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`${label}: build failed (exit ${code}):\n${log.slice(-4000)}`);
-  const chapters = readdirSync(join(cwd, 'content/chapters')).filter((f) => /\.mdx?$/.test(f)).length;
-  return { label, chapters, pages: countPages(outDir), seconds, peakRssMiB: peak / 1024 };
-}
+const STARLIGHT_SCALE = Number(args['starlight-scale']);
 
 /** A copy of the project (node_modules linked) whose chapters are repeated `scale` times. */
 function generateLargeProject(scale: number): string {
@@ -152,176 +96,12 @@ function generateLargeProject(scale: number): string {
 // ---------------------------------------------------------------------------------------------
 // Page loads
 
-type Kind = 'html' | 'css' | 'js' | 'font' | 'image' | 'other';
-const KIND: Record<string, Kind> = { document: 'html', stylesheet: 'css', script: 'js', font: 'font', image: 'image' };
-
-interface Load {
-  bytes: Record<Kind, number>;
-  /** Brotli size of inline <script> and <style> text (already inside the HTML bytes). */
-  inlineJs: number;
-  inlineCss: number;
-  jsExecuted: number;
-  requests: number;
-  lcp: number;
-  cls: number;
-  /** Raw and gzip bytes of the HTML up to the first element that starts below the first screen. */
-  firstScreenBytes: number;
-  firstScreenGzip: number;
-}
-
 interface PageFigures extends Load {
   path: string;
   chapter: boolean;
   /** Compressed JS and CSS the page loads, inline and external. */
   js: number;
   css: number;
-}
-
-const OBSERVERS = `
-  window.__lcp = 0; window.__cls = 0;
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp = e.startTime; })
-    .observe({ type: 'largest-contentful-paint', buffered: true });
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
-    .observe({ type: 'layout-shift', buffered: true });
-`;
-
-/**
- * Count compressed response bytes per resource type. Uses Playwright's request events rather than
- * CDP's, because they also see the requests of Pagefind's web worker.
- */
-function networkMeter(context: BrowserContext) {
-  const pending: Array<Promise<void>> = [];
-  const m = {
-    bytes: { html: 0, css: 0, js: 0, font: 0, image: 0, other: 0 } as Record<Kind, number>,
-    requests: 0,
-    total: 0,
-    /** Every finished transfer in order: path and compressed body bytes. */
-    log: [] as Array<{ path: string; bytes: number }>,
-    /** Wait for the sizes of finished requests to be known. */
-    settle: () => Promise.all(pending),
-  };
-  context.on('request', (r) => {
-    if (!r.url().startsWith('data:')) m.requests++;
-  });
-  context.on('requestfinished', (r) => {
-    if (r.url().startsWith('data:')) return;
-    pending.push(
-      (async () => {
-        let bytes = (await r.sizes()).responseBodySize;
-        // Chromium reports 0 for a worker's own script: fall back to its Content-Length.
-        if (!bytes) bytes = Number((await r.response())?.headers()['content-length'] ?? 0);
-        const kind = KIND[r.resourceType()] ?? 'other';
-        m.bytes[kind] += bytes;
-        m.total += bytes;
-        m.log.push({ path: new URL(r.url()).pathname, bytes });
-      })(),
-    );
-  });
-  return m;
-}
-
-async function throttled(page: Page, throttle: boolean): Promise<CDPSession> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (throttle) {
-    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  }
-  return cdp;
-}
-
-const br = (s: string) => (s ? brotliCompressSync(Buffer.from(s), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length : 0);
-
-async function loadOnce(browser: Browser, url: string): Promise<Load> {
-  // The offline worker's one-time background precache (README, "Offline") is not the page's load.
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
-  await context.addInitScript(OBSERVERS);
-  const page = await context.newPage();
-  const meter = networkMeter(context);
-  const cdp = await throttled(page, true);
-  let jsExecuted = 0;
-  const origin = new URL(url).origin;
-  cdp.on('Debugger.scriptParsed', (e) => {
-    if (e.url.startsWith(origin)) jsExecuted += e.length ?? 0;
-  });
-  await cdp.send('Debugger.enable');
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(1000);
-  const r = await page.evaluate(() => {
-    const w = window as unknown as { __lcp: number; __cls: number };
-    // Data (`type="application/json"`, e.g. the anchor-redirect map) is not run: not counted as JS.
-    const inlineJs = [...document.querySelectorAll('script:not([src]):not([type="application/json"])')].map((s) => s.textContent ?? '').join('\n');
-    const inlineCss = [...document.querySelectorAll('style')].map((s) => s.textContent ?? '').join('\n');
-    return { lcp: w.__lcp, cls: w.__cls, inlineJs, inlineCss };
-  });
-  await meter.settle();
-  const firstScreen = await firstScreenHtml(page, url);
-  await context.close();
-  return {
-    ...firstScreen,
-    bytes: meter.bytes,
-    inlineJs: br(r.inlineJs),
-    inlineCss: br(r.inlineCss),
-    jsExecuted,
-    requests: meter.requests,
-    lcp: r.lcp,
-    cls: r.cls,
-  };
-}
-
-/**
- * The first screen's HTML: the page's HTML source up to the start tag of the first element, in
- * document order, whose top is below the viewport (nothing before it needs to arrive later for
- * the first screen to render). The element is found in the browser and located in the source as
- * the n-th start tag of its name; the gzip size (level 6, what GitHub Pages and nginx send) is what
- * must fit in the first round trips.
- */
-async function firstScreenHtml(page: Page, url: string): Promise<{ firstScreenBytes: number; firstScreenGzip: number }> {
-  const source = await (await fetch(url)).text();
-  const below = await page.evaluate(() => {
-    scrollTo(0, 0);
-    const all = document.getElementsByTagName('*');
-    for (let i = 0; i < all.length; i++) {
-      const el = all[i]!;
-      if (el.getBoundingClientRect().top >= innerHeight) {
-        const tag = el.localName;
-        return { tag, nth: [...document.getElementsByTagName(tag)].indexOf(el) };
-      }
-    }
-    return undefined;
-  });
-  let end = source.length;
-  if (below) {
-    const re = new RegExp(`<${below.tag}[\\s>/]`, 'gi');
-    let m: RegExpExecArray | null = null;
-    for (let i = 0; i <= below.nth; i++) m = re.exec(source);
-    if (m) end = m.index;
-  }
-  const prefix = Buffer.from(source.slice(0, end));
-  return { firstScreenBytes: prefix.length, firstScreenGzip: gzipSync(prefix, { level: 6 }).length };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-function medianLoad(loads: Load[]): Load {
-  const pick = (f: (l: Load) => number) => median(loads.map(f));
-  const kinds: Kind[] = ['html', 'css', 'js', 'font', 'image', 'other'];
-  return {
-    bytes: Object.fromEntries(kinds.map((k) => [k, pick((l) => l.bytes[k])])) as Record<Kind, number>,
-    inlineJs: pick((l) => l.inlineJs),
-    inlineCss: pick((l) => l.inlineCss),
-    jsExecuted: pick((l) => l.jsExecuted),
-    requests: pick((l) => l.requests),
-    lcp: pick((l) => l.lcp),
-    cls: pick((l) => l.cls),
-    firstScreenBytes: pick((l) => l.firstScreenBytes),
-    firstScreenGzip: pick((l) => l.firstScreenGzip),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,8 +126,7 @@ async function measureSearch(browser: Browser, url: string, throttle: boolean): 
   // The page's own late work (the offline code loads a few seconds after the page) is not search:
   // let it arrive first, or it lands inside the first query's bytes under throttling.
   const offlineCode = () => performance.getEntriesByType('resource').some((e) => /\/offline\.[\w-]+\.js$/.test(e.name));
-  const offlineExpected = await page.locator('offline-status[data-enabled="true"]').count();
-  if (offlineExpected) await page.waitForFunction(offlineCode, undefined, { timeout: 30_000 });
+  if (await page.locator('offline-status[data-enabled="true"]').count()) await page.waitForFunction(offlineCode, undefined, { timeout: 30_000 });
   await page.waitForTimeout(500);
   await meter.settle();
   const before = { bytes: meter.total, requests: meter.requests, log: meter.log.length };
@@ -379,32 +158,83 @@ async function measureSearch(browser: Browser, url: string, throttle: boolean): 
 // ---------------------------------------------------------------------------------------------
 // Report
 
-const kb = (n: number) => (n / 1024).toFixed(1);
+// ---------------------------------------------------------------------------------------------
+// Starlight, side by side
 
-function table(headers: string[], rows: Array<Array<string | number>>): string {
-  const cells = [headers, ...rows.map((r) => r.map(String))];
-  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+interface LcpComparison {
+  path: string;
+  oursMs: number;
+  starlightMs: number;
+  /** Ours over Starlight's: below 1 is faster. */
+  ratio: number;
+  oursElement: string;
+  starlightElement: string;
+}
+
+/** What the Starlight comparison found, or why it did not run. */
+type StarlightResult =
+  | { status: 'skipped'; reason: string }
+  | { status: 'measured'; versions: Record<string, string>; commands: string; pages: StarlightPage[]; comparison: LcpComparison[]; medianRatio: number };
+
+/** Build our project with its chapters repeated `scale` times, in a temporary copy. */
+async function measureOursScaled(scale: number, label: string): Promise<BuildFigures> {
+  const big = generateLargeProject(scale);
+  try {
+    console.log(`Building a generated site with ${scale}x the chapters in ${big} …`);
+    // Without the offline worker: its precache of every copy is far over PRECACHE_BUDGET_BYTES
+    // (src/integrations/service-worker.ts), which fails the build; Starlight has none either.
+    const env = { SERVICE_WORKER: 'off' };
+    return await measureBuild({ label: `${label}, no offline worker`, cwd: big, outDir: join(big, 'dist'), chapters: CHAPTER_FILES.length * scale, env });
+  } finally {
+    rmSync(big, { recursive: true, force: true });
+  }
+}
+
+/** Run `use` on a temporary Starlight project with our chapters `scale` times, then remove it. */
+async function withStarlightProject<T>(scale: number, use: (p: StarlightProject) => Promise<T>): Promise<T> {
+  const project = generateStarlightProject(scale, SITE);
+  try {
+    console.log(`Building a Starlight site with ${scale}x our chapters in ${project.dir} …`);
+    return await use(project);
+  } finally {
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+}
+
+function compareLcp(ours: PageFigures[], theirs: StarlightPage[]): LcpComparison[] {
+  const byPath = new Map(theirs.map((p) => [p.path, p]));
+  return ours.flatMap((p) => {
+    const t = byPath.get(p.path);
+    if (!p.chapter || !t) return [];
+    return [{ path: p.path, oursMs: p.lcp, starlightMs: t.lcp, ratio: p.lcp / t.lcp, oursElement: p.lcpElement, starlightElement: t.lcpElement }];
+  });
 }
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
   console.log(`Building the site into ${SITE} …`);
-  const builds: BuildFigures[] = [await measureBuild('real site', ROOT, SITE)];
+  const builds: BuildFigures[] = [await measureBuild({ label: 'real site', cwd: ROOT, outDir: SITE, chapters: CHAPTER_FILES.length })];
+  // A failed install skips the comparison (and says why), not the rest of the bench.
+  const installed = args['no-starlight'] ? undefined : ensureStarlightInstalled();
+  if (installed && !installed.ok) console.warn(`Skipping the Starlight comparison: ${installed.reason}`);
+  let scaled: BuildFigures | undefined;
   if (!args.quick) {
-    const big = generateLargeProject(SCALE);
-    try {
-      console.log(`Building a generated site with ${SCALE}x the chapters in ${big} …`);
-      // No offline worker: its precache budget is for the real site, and 100 copies would break it.
-      builds.push(await measureBuild(`${SCALE}x chapters`, big, join(big, 'dist'), { SERVICE_WORKER: 'off' }));
-    } finally {
-      rmSync(big, { recursive: true, force: true });
+    scaled = await measureOursScaled(SCALE, `${SCALE}x chapters`);
+    builds.push(scaled);
+    if (installed?.ok) {
+      // The same amount of text on both sides: our chapters repeated STARLIGHT_SCALE times.
+      builds.push(await measureOursScaled(STARLIGHT_SCALE, `${STARLIGHT_SCALE}x chapters`));
+      builds.push(await withStarlightProject(STARLIGHT_SCALE, (p) => buildStarlight(`Starlight, ${STARLIGHT_SCALE}x chapters`, p)));
     }
   }
+  const buildTable = () =>
+    table(
+      ['build', 'chapters', 'pages', 'time s', 'peak RSS MiB'],
+      builds.map((b) => [b.label, b.chapters, b.pages, b.seconds.toFixed(1), Math.round(b.peakRssMiB)]),
+    );
 
   if (args['builds-only']) {
-    console.log(table(['build', 'chapters', 'pages', 'time s', 'peak RSS MiB'], builds.map((b) => [b.label, b.chapters, b.pages, b.seconds.toFixed(1), Math.round(b.peakRssMiB)])));
+    console.log(buildTable());
     return;
   }
   // Port 0: the system picks a free port, so the bench never collides with a test server.
@@ -412,15 +242,12 @@ async function main() {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const sitemap = readFileSync(join(SITE, 'sitemap.xml'), 'utf8');
   const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
-  const chromiumPath = '/usr/bin/chromium';
-  const browser = await chromium.launch({
-    ...(existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
-    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchBrowser();
 
   const pages: PageFigures[] = [];
   let search: SearchFigures[] = [];
   let lighthouse: LighthouseFigures[] = [];
+  let starlight: StarlightResult = { status: 'skipped', reason: installed ? (installed.ok ? '' : installed.reason) : '--no-starlight' };
   try {
     for (const path of paths) {
       process.stdout.write(`Loading ${path} ${LOADS}x …\n`);
@@ -430,6 +257,15 @@ async function main() {
       const html = readFileSync(join(SITE, path.replace(/^\//, ''), 'index.html'), 'utf8');
       const chapter = /<meta property="og:type" content="article"/.test(html);
       pages.push({ path, chapter, ...m, js: m.bytes.js + m.inlineJs, css: m.bytes.css + m.inlineCss });
+    }
+    if (installed?.ok) {
+      const { build, theirs } = await withStarlightProject(1, async (p) => ({
+        build: await buildStarlight('Starlight, same chapters', p),
+        theirs: await loadStarlightChapters(browser, p, LOADS),
+      }));
+      builds.splice(1, 0, build);
+      const comparison = compareLcp(pages, theirs);
+      starlight = { status: 'measured', versions: installed.versions, commands: COMMANDS_NOTE, pages: theirs, comparison, medianRatio: median(comparison.map((c) => c.ratio)) };
     }
     const chapterPath = pages.find((p) => p.chapter)?.path ?? '/';
     search = [await measureSearch(browser, origin + chapterPath, true), await measureSearch(browser, origin + chapterPath, false)];
@@ -458,8 +294,13 @@ async function main() {
       if (l.scores[c] < min[c]) failures.push(`${l.path}: Lighthouse ${c} ${l.scores[c]} < ${min[c]} (${l.failed.filter((f) => f.startsWith(c)).join('; ')})`);
     }
   }
-  for (const b of builds.slice(1)) {
-    if (b.peakRssMiB > BUDGETS.scaledBuildPeakMiB) failures.push(`${b.label} build: peak memory ${Math.round(b.peakRssMiB)} MiB > ${BUDGETS.scaledBuildPeakMiB} MiB`);
+  if (scaled && scaled.peakRssMiB > BUDGETS.scaledBuildPeakMiB)
+    failures.push(`${scaled.label} build: peak memory ${Math.round(scaled.peakRssMiB)} MiB > ${BUDGETS.scaledBuildPeakMiB} MiB`);
+  if (starlight.status === 'measured') {
+    for (const c of starlight.comparison) {
+      if (c.ratio > BUDGETS.lcpRatioVsStarlight)
+        failures.push(`${c.path}: LCP ${Math.round(c.oursMs)} ms is ${c.ratio.toFixed(2)}x Starlight's ${Math.round(c.starlightMs)} ms > ${BUDGETS.lcpRatioVsStarlight}x`);
+    }
   }
   for (const s of search) {
     if (s.firstQueryBytes > BUDGETS.firstSearchBytes) failures.push(`search (${s.profile}): first query ${kb(s.firstQueryBytes)} KB > ${kb(BUDGETS.firstSearchBytes)} KB`);
@@ -500,10 +341,18 @@ async function main() {
       l.cls.toFixed(3),
     ]),
   );
-  const buildTable = table(
-    ['build', 'chapters', 'pages', 'time s', 'peak RSS MiB'],
-    builds.map((b) => [b.label, b.chapters, b.pages, b.seconds.toFixed(1), Math.round(b.peakRssMiB)]),
-  );
+  const starlightReport =
+    starlight.status === 'skipped'
+      ? `LCP, ours vs Starlight: skipped (${starlight.reason}).`
+      : `LCP, ours vs Starlight (same chapter, same profile): median of ${LOADS} cold loads each, Starlight
+${Object.entries(starlight.versions).map(([n, v]) => `${n} ${v}`).join(', ')} with its defaults; ${starlight.commands}.
+Element = the last largest-contentful-paint entry's element (most frequent over the loads).
+
+${table(
+  ['chapter', 'ours ms', 'Starlight ms', 'ratio', 'our LCP element', 'Starlight LCP element'],
+  starlight.comparison.map((c) => [c.path, Math.round(c.oursMs), Math.round(c.starlightMs), c.ratio.toFixed(2), c.oursElement, c.starlightElement]),
+)}
+median ratio ${starlight.medianRatio.toFixed(2)} (budget: every chapter <= ${BUDGETS.lcpRatioVsStarlight})`;
   console.log(`
 Pages: median of ${LOADS} cold loads, slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up) and ${CPU_SLOWDOWN}x CPU,
 412x823 viewport. Bytes are compressed (Brotli) transfers; CSS and JS include the inline <style>
@@ -520,13 +369,15 @@ warm: the next query). First query KB = everything the first search transferred.
 
 ${searchTable}
 
-${buildTable}
+${starlightReport}
+
+${buildTable()}
 `);
   const budgets = {
     ...BUDGETS,
     failures,
   };
-  const json = { date: new Date().toISOString(), loads: LOADS, profile: { ...SLOW_4G, cpuSlowdown: CPU_SLOWDOWN }, pages, search, lighthouse, builds, budgets };
+  const json = { date: new Date().toISOString(), loads: LOADS, profile: { ...SLOW_4G, cpuSlowdown: CPU_SLOWDOWN }, pages, search, lighthouse, starlight, builds, budgets };
   writeFileSync(join(OUT, 'bench.json'), JSON.stringify(json, null, 2) + '\n');
   console.log(`Wrote ${join(OUT, 'bench.json')}`);
   if (failures.length) {
