@@ -321,3 +321,24 @@ test.describe('reference entries off screen', () => {
     }
   });
 });
+
+test.describe('links page groups off screen', () => {
+  test('stand in within a quarter of the height they render, at 390 px and 1280 px (the scrollbar and scroll position stay steady)', async ({ browser }) => {
+    for (const width of [390, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      await page.goto('/links/');
+      const groups = page.locator('.links-group');
+      expect(await groups.count(), "a group per chapter at least").toBeGreaterThanOrEqual(chapters.length);
+      const off = await groups.evaluateAll((all: HTMLElement[]) =>
+        all.flatMap((g) => {
+          const guess = parseFloat(getComputedStyle(g).containIntrinsicHeight.replace('auto', ''));
+          g.style.contentVisibility = 'visible';
+          const real = g.getBoundingClientRect().height;
+          return Math.abs(real - guess) > real / 4 ? [`${g.getAttribute('aria-labelledby')}: renders ${Math.round(real)} px, stands in at ${Math.round(guess)} px`] : [];
+        }),
+      );
+      expect(off, `at ${width} px`).toEqual([]);
+      await page.close();
+    }
+  });
+});
