@@ -27,6 +27,9 @@ export interface CardGroup {
   commands: CardCommand[];
 }
 
+/** The id of a group's heading on /card/ (a published anchor: keep it). */
+export const cardGroupAnchor = (g: Pick<CardGroup, 'id'>): string => `card-${g.id}`;
+
 /**
  * The first sentence of a text: up to the first `.`, `!` or `?` that is followed by a space and a
  * capital letter (or ends the text) and is not inside double quotes or backticks.

@@ -24,14 +24,14 @@ export function withBase(path: string, base: string = import.meta.env.BASE_URL):
 /** Whether this build registers the offline service worker (SERVICE_WORKER=off at build time turns it off). */
 export const SERVICE_WORKER_ENABLED: boolean = import.meta.env.SERVICE_WORKER_ENABLED;
 
+/** The home page's sections (published anchors): their ids and headings, for the page and /links/. */
+export const HOME_SECTIONS = { 'you-need': 'What you need', 'you-learn': 'What you learn', chapters: 'Chapters' } as const;
+
 /**
  * The site's pages that are not chapters, in sidebar order: one list for the sidebar, the
  * sitemap, the "Link to this course" page and the 404 page's suggestions. `path` is relative to
  * the base; `label` is the sidebar's wording when it differs from the title.
  */
-/** The home page's sections (published anchors): their ids and headings, for the page and /links/. */
-export const HOME_SECTIONS = { 'you-need': 'What you need', 'you-learn': 'What you learn', chapters: 'Chapters' } as const;
-
 export const TOOL_PAGES: ReadonlyArray<{ id: string; path: string; title: string; label?: string }> = [
   { id: 'explain', path: 'explain/', title: 'Explain a command' },
   { id: 'search', path: 'search/', title: 'Search' },
