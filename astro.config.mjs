@@ -8,17 +8,18 @@ import { contentLint } from './src/integrations/content-lint.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { redirects } from './src/lib/redirects.ts';
 import { lazyUrl } from './src/integrations/lazy-url.ts';
-import { siteConfig } from './src/integrations/site-config.ts';
+import { buildOutput, siteConfig } from './src/integrations/site-config.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { codeTransformers } from './src/lib/code-meta.ts';
+import { readChapterDates } from './src/lib/git-dates.ts';
 
 /**
  * Where the site is published: SITE_URL is the origin, BASE_PATH=/docker-basics/ builds it for a
  * sub-path. A bad value fails here, naming the variable (src/integrations/site-config.ts).
  */
 const { site, base } = siteConfig(process.env);
-/** Offline reading (a Workbox service worker); SERVICE_WORKER=off builds a site without it. */
-const offline = process.env.SERVICE_WORKER !== 'off';
+/** OUT_DIR, and offline reading (a Workbox service worker; SERVICE_WORKER=off builds a site without it). */
+const { outDir, offline } = buildOutput(process.env);
 
 /** The tiny inline script that applies the stored theme before first paint; hashed for the CSP. */
 const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
@@ -29,7 +30,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  outDir: process.env.OUT_DIR ?? './dist',
+  outDir,
   // Parallel builds (e.g. two working copies' tests) can use separate caches.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   // Astro prefixes redirect sources with the base path but not their targets: add it here, so a
@@ -57,7 +58,11 @@ export default defineConfig({
   ],
   vite: {
     plugins: [lazyUrl()],
-    define: { 'import.meta.env.SERVICE_WORKER_ENABLED': JSON.stringify(offline) },
+    define: {
+      'import.meta.env.SERVICE_WORKER_ENABLED': JSON.stringify(offline),
+      // "Last updated" and <lastmod>, read from git once, before the build's process grows.
+      'import.meta.env.CHAPTER_DATES': JSON.stringify(readChapterDates()),
+    },
   },
   security: {
     csp: {

@@ -5,6 +5,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { buildVocabulary, indexedText } from '../lib/spelling.ts';
+import { LEFT_TO_BUILD_SCRIPT, stepsRunAfterAstro } from '../build/after-astro.ts';
 
 /**
  * Characters Pagefind keeps inside words, so `--privileged`, `-itd`, `docker.sock`, `8080:80`,
@@ -56,39 +57,50 @@ function check(step: string, errors: string[] | undefined): void {
 }
 
 /**
- * Builds the Pagefind search index into `<outDir>/pagefind/` after Astro has written the site.
- * Only elements marked `data-pagefind-body` (the article of a chapter page) are indexed. Also
- * writes the spelling vocabulary to `<outDir>/search/vocab.json`. On any failure the build stops
- * with the step, Pagefind's messages and what to do, and the output folder is removed: a site
- * without its index would look complete and serve a broken search
- * (tests/unit/pagefind-integration.test.ts).
+ * Build the Pagefind search index into `<outDir>/pagefind/` from the written site, then the
+ * spelling vocabulary into `<outDir>/search/vocab.json`. Only elements marked
+ * `data-pagefind-body` (the article of a chapter page) are indexed. On any failure it throws with
+ * the step, Pagefind's messages and what to do, after removing the output folder: a site without
+ * its index would look complete and serve a broken search (tests/unit/pagefind-integration.test.ts).
+ * Returns the line to log.
+ */
+export async function indexSite(outDir: string): Promise<string> {
+  let pages = 0;
+  try {
+    const { index, errors } = await pagefind.createIndex({ includeCharacters: SEARCH_CHARACTERS });
+    check('createIndex', errors);
+    if (!index) throw new Error('Pagefind createIndex returned no index');
+    const added = await index.addDirectory({ path: outDir });
+    check('addDirectory', added.errors);
+    if (added.page_count === 0) throw new Error('Pagefind indexed 0 pages: is data-pagefind-body on the chapter article?');
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    check('writeFiles', written.errors);
+    await removeUnusedPagefindFiles(join(outDir, 'pagefind'));
+    pages = added.page_count;
+  } catch (e) {
+    throw new Error(failureMessage(e, await removeOutput(outDir)));
+  } finally {
+    // Pagefind's process holds the whole index: end it before the vocabulary is built.
+    await pagefind.close();
+  }
+  const words = await writeVocabulary(outDir);
+  return `Pagefind indexed ${pages} pages; spelling vocabulary: ${words} words`;
+}
+
+/**
+ * Astro integration: indexSite after Astro has written the site, unless `npm run build` runs it
+ * after Astro's process has exited (src/build/after-astro.ts, finish-site.ts).
  */
 export function pagefindIndex(): AstroIntegration {
   return {
     name: 'docker-basics:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir).replace(/[\\/]$/, '');
-        let pages = 0;
-        try {
-          const { index, errors } = await pagefind.createIndex({ includeCharacters: SEARCH_CHARACTERS });
-          check('createIndex', errors);
-          if (!index) throw new Error('Pagefind createIndex returned no index');
-          const added = await index.addDirectory({ path: outDir });
-          check('addDirectory', added.errors);
-          if (added.page_count === 0) throw new Error('Pagefind indexed 0 pages: is data-pagefind-body on the chapter article?');
-          const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-          check('writeFiles', written.errors);
-          await removeUnusedPagefindFiles(join(outDir, 'pagefind'));
-          pages = added.page_count;
-        } catch (e) {
-          throw new Error(failureMessage(e, await removeOutput(outDir)));
-        } finally {
-          // Pagefind's process holds the whole index: end it before the vocabulary is built.
-          await pagefind.close();
+        if (stepsRunAfterAstro()) {
+          logger.info(`Search index: ${LEFT_TO_BUILD_SCRIPT}`);
+          return;
         }
-        const words = await writeVocabulary(outDir);
-        logger.info(`Pagefind indexed ${pages} pages; spelling vocabulary: ${words} words`);
+        logger.info(await indexSite(fileURLToPath(dir).replace(/[\\/]$/, '')));
       },
     },
   };

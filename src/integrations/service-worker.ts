@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { rm, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { generateSW } from 'workbox-build';
+import { LEFT_TO_BUILD_SCRIPT, stepsRunAfterAstro } from '../build/after-astro.ts';
 
 /**
  * Offline reading: after one visit with a connection, the whole course (every page, its assets,
@@ -78,7 +79,25 @@ export async function writeServiceWorker(outDir: string, base: string): Promise<
   return { count, size };
 }
 
-/** Astro integration: the service worker, written after the Pagefind index (list it after pagefindIndex()). */
+/**
+ * The offline step of a build: the worker precaching `outDir` (after the Pagefind index is
+ * written), or, with offline reading off, a worker that removes any installed one. Returns the
+ * line to log.
+ */
+export async function finishOfflineWorker(outDir: string, base: string, enabled: boolean): Promise<string> {
+  if (!enabled) {
+    await rm(join(outDir, SERVICE_WORKER_PATH), { force: true });
+    await writeFile(join(outDir, SERVICE_WORKER_PATH), REMOVE_WORKER);
+    return 'Offline reading is off (SERVICE_WORKER=off): sw.js removes any installed worker';
+  }
+  const { count, size } = await writeServiceWorker(outDir, base);
+  return `Service worker precaches ${count} files, ${(size / 1024).toFixed(0)} KB (budget ${(PRECACHE_BUDGET_BYTES / 1024).toFixed(0)} KB)`;
+}
+
+/**
+ * Astro integration: finishOfflineWorker after the Pagefind index (list it after pagefindIndex()),
+ * unless `npm run build` runs it after Astro's process has exited (src/build/after-astro.ts, finish-site.ts).
+ */
 export function serviceWorker(options: { enabled: boolean }): AstroIntegration {
   let base = '/';
   return {
@@ -88,15 +107,11 @@ export function serviceWorker(options: { enabled: boolean }): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        if (!options.enabled) {
-          await rm(join(outDir, SERVICE_WORKER_PATH), { force: true });
-          await writeFile(join(outDir, SERVICE_WORKER_PATH), REMOVE_WORKER);
-          logger.info('Offline reading is off (SERVICE_WORKER=off): sw.js removes any installed worker');
+        if (stepsRunAfterAstro()) {
+          logger.info(`Offline worker: ${LEFT_TO_BUILD_SCRIPT}`);
           return;
         }
-        const { count, size } = await writeServiceWorker(outDir, base);
-        logger.info(`Service worker precaches ${count} files, ${(size / 1024).toFixed(0)} KB (budget ${(PRECACHE_BUDGET_BYTES / 1024).toFixed(0)} KB)`);
+        logger.info(await finishOfflineWorker(fileURLToPath(dir), base, options.enabled));
       },
     },
   };

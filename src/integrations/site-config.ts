@@ -4,6 +4,7 @@
  * that works, instead of Astro's bare "Invalid URL" or canonical URLs silently missing a path.
  * Checked by tests/build/site-config.test.ts.
  */
+import { resolve } from 'node:path';
 
 export interface SiteConfig {
   /** The origin only (`https://example.github.io`): canonical URLs and the sitemap. */
@@ -55,4 +56,16 @@ export function siteConfig(env: Record<string, string | undefined> = process.env
     throw new SiteConfigError(`BASE_PATH=${rawBase} may hold only letters, digits and . _ ~ - between slashes (no spaces, "..", "?" or "#"), e.g. BASE_PATH=/docker-basics/`);
   }
   return { site: url.origin, base: segments.length ? `/${segments.join('/')}/` : '/' };
+}
+
+export interface BuildOutput {
+  /** Where the site is written: OUT_DIR, or dist/ (absolute, from the working directory). */
+  outDir: string;
+  /** Offline reading (the Workbox service worker); SERVICE_WORKER=off builds a site without it. */
+  offline: boolean;
+}
+
+/** Read OUT_DIR and SERVICE_WORKER: one reading for astro.config.mjs and src/build/finish-site.ts. */
+export function buildOutput(env: Record<string, string | undefined> = process.env): BuildOutput {
+  return { outDir: resolve(env['OUT_DIR'] || 'dist'), offline: env['SERVICE_WORKER'] !== 'off' };
 }

@@ -5,6 +5,7 @@
  * all, and one warning that says how to get them (fetch the full history).
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 
 function git(args: string[], cwd: string): string | undefined {
   try {
@@ -35,17 +36,48 @@ export function lastCommitDate(file: string, cwd = process.cwd(), status: DateSt
   return iso ? new Date(iso) : undefined;
 }
 
+/** Every chapter's date, read once (JSON: ISO dates, null for none). */
+export interface ChapterDates {
+  status: DateStatus;
+  dates: Record<string, string | null>;
+}
+
+/**
+ * The dates of every file in `dir` (keys are `dir/<file>`, as a chapter's filePath), read by
+ * astro.config.mjs before the build starts and handed to the pages (import.meta.env.CHAPTER_DATES).
+ * Read then, not while pages render: each git call forks the build's process, and forking it at
+ * 700 MiB, once per chapter, showed as hundreds of MiB of momentary extra memory.
+ */
+export function readChapterDates(dir = 'content/chapters', cwd = process.cwd()): ChapterDates {
+  const status = gitDateStatus(cwd);
+  const dates: Record<string, string | null> = {};
+  if (status === 'ok') {
+    for (const f of readdirSync(`${cwd}/${dir}`).filter((x) => /\.mdx?$/.test(x)).sort()) {
+      dates[`${dir}/${f}`] = lastCommitDate(`${dir}/${f}`, cwd, status)?.toISOString() ?? null;
+    }
+  }
+  return { status, dates };
+}
+
 const memo = new Map<string, Date | undefined>();
 let status: DateStatus | undefined;
 let warned = false;
 
-/** lastCommitDate for the build, memoised, with one console warning in a shallow clone. */
-export function chapterDate(file: string): Date | undefined {
-  status ??= gitDateStatus();
-  if (status === 'shallow' && !warned) {
+/**
+ * A chapter's date for the build: from import.meta.env.CHAPTER_DATES (read before the build, see
+ * readChapterDates), else lastCommitDate memoised; one console warning in a shallow clone.
+ */
+export function chapterDate(file: string, read: ChapterDates | undefined = import.meta.env.CHAPTER_DATES): Date | undefined {
+  if (read && read.status === 'ok' && file in read.dates) {
+    const iso = read.dates[file];
+    return iso ? new Date(iso) : undefined;
+  }
+  const st = read?.status ?? (status ??= gitDateStatus());
+  if (st === 'shallow' && !warned) {
     warned = true;
     console.warn('[docker-basics] This is a shallow git clone: "Last updated" dates and sitemap <lastmod> are left out. Clone with the full history (actions/checkout: fetch-depth: 0) to get them.');
   }
-  if (!memo.has(file)) memo.set(file, lastCommitDate(file, process.cwd(), status));
+  if (st !== 'ok') return undefined;
+  if (!memo.has(file)) memo.set(file, lastCommitDate(file, process.cwd(), st));
   return memo.get(file);
 }

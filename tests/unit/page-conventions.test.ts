@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gitDateStatus, lastCommitDate } from '../../src/lib/git-dates.ts';
+import { chapterDate, gitDateStatus, lastCommitDate, readChapterDates } from '../../src/lib/git-dates.ts';
 import { parseRepo, repoLinks } from '../../src/lib/repo-links.ts';
 import { OG_HEIGHT, OG_WIDTH, ogPng, wrapTitle } from '../../src/lib/og-image.ts';
 
@@ -62,6 +62,20 @@ describe('last updated, from git', () => {
 
   it('says "no-git" outside a checkout', () => {
     expect(gitDateStatus(tempDir())).toBe('no-git');
+  });
+
+  it('is read for every chapter before the build (none for new work), and pages take that reading', () => {
+    const dir = repoWithCommit('2026-03-04T05:06:07Z');
+    writeFileSync(join(dir, 'new.mdx'), 'new\n');
+    writeFileSync(join(dir, 'notes.txt'), 'not a chapter\n');
+    const read = readChapterDates('.', dir);
+    expect(read).toEqual({ status: 'ok', dates: { './a.mdx': '2026-03-04T05:06:07.000Z', './b.mdx': '2026-03-04T05:06:07.000Z', './new.mdx': null } });
+    expect(chapterDate('./a.mdx', read)?.toISOString()).toBe('2026-03-04T05:06:07.000Z');
+    expect(chapterDate('./new.mdx', read)).toBeUndefined();
+    // A reading outside a checkout (or in a shallow clone) gives no dates, even for a file that
+    // git here would date.
+    expect(readChapterDates('.', tempDir())).toEqual({ status: 'no-git', dates: {} });
+    expect(chapterDate('content/chapters/what-is-docker.mdx', { status: 'no-git', dates: {} })).toBeUndefined();
   });
 });
 
