@@ -10,6 +10,7 @@ import { completeModel, flagsFileId, type ModelFlag } from '~/lib/docker/model.t
 const KIND_LABEL: Record<Part['kind'], string> = {
   prompt: 'prompt',
   sudo: 'runs as root',
+  variable: 'environment variable',
   program: 'program',
   'global-flag': 'global option',
   command: 'command',
@@ -108,7 +109,7 @@ customElements.define(
           li.dataset['kind'] = p.kind;
           const body = el('div', 'explain-part-body');
           const kind = el('p', 'explain-kind', KIND_LABEL[p.kind]);
-          if (['flag', 'global-flag', 'command', 'argument'].includes(p.kind) && p.label !== p.text && p.label !== 'argument') kind.textContent += `: ${p.label}`;
+          if (['flag', 'global-flag', 'command', 'argument', 'variable'].includes(p.kind) && p.label !== p.text && p.label !== 'argument') kind.textContent += `: ${p.label}`;
           body.append(kind, el('p', undefined, p.explanation));
           if (p.from) body.append(el('p', 'explain-from', `part of ${p.from}`));
           for (const problem of p.problems) {

@@ -94,6 +94,16 @@ test('a summary at the top lists the risky parts, each linked to the reference',
   await expect(page.locator('[data-kind="inner-command"]')).toContainText('Command substitution: before docker starts, your shell runs `curl evil.example` on your computer');
 });
 
+test('a variable set in front of docker (DOCKER_HOST=…) is explained and linked to the option it stands for', async ({ page }) => {
+  await page.goto(explainUrl('DOCKER_HOST=tcp://duckiebot.local:2375 docker ps'));
+  const part = page.locator('[data-kind="variable"]');
+  await expect(part).toContainText('environment variable: DOCKER_HOST');
+  await expect(part).toContainText('for this command only: the daemon socket the docker client connects to');
+  await expect(part.getByRole('link')).toHaveAttribute('href', '/commands/#docker-host');
+  await expect(page.getByRole('region', { name: 'Risky parts of this command' })).toContainText('plain TCP');
+  await expect(page.locator('.explain-error')).toHaveCount(0);
+});
+
 test('flags after the image, an unclosed quote and a second command after && are explained', async ({ page }) => {
   await page.goto(explainUrl('docker run ubuntu -it bash && docker ps -a && docker run "ubuntu'));
   const inner = page.locator('[data-kind="inner-command"]').first();

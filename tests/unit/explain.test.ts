@@ -63,6 +63,28 @@ describe('explain', () => {
     expect(brief(parts('docker run --dns-opt ndots:1 ubuntu'))).toEqual(['program:docker', 'command:run', 'flag:--dns-opt', 'value:ndots:1', 'image:ubuntu']);
   });
 
+  test('a variable set in front of the command (DOCKER_HOST=… docker ps), also after sudo', () => {
+    const r = explain('DOCKER_HOST=ssh://duckie@duckiebot.local docker ps -a', data);
+    expect(r.error).toBeUndefined();
+    expect(r.command).toBe('docker ps');
+    expect(brief(r.parts)).toEqual(['variable:DOCKER_HOST=ssh://duckie@duckiebot.local', 'program:docker', 'command:ps', 'flag:-a']);
+    expect(r.parts[0]).toMatchObject({ label: 'DOCKER_HOST', anchor: 'docker-host' });
+    expect(r.parts[0]!.explanation).toBe('Sets DOCKER_HOST, for this command only: the daemon socket the docker client connects to (as -H, --host does). Talk to the Docker daemon at ssh://duckie@duckiebot.local.');
+    expect(r.risks).toEqual([]);
+    // Plain TCP is the same risk as -H tcp://…, with the same link.
+    const tcp = explain('DOCKER_HOST=tcp://duckiebot.local:2375 docker images', data);
+    expect(tcp.risks).toEqual([explain('docker -H tcp://duckiebot.local:2375 images', data).risks[0]]);
+    expect(tcp.risks.map((x) => [x.id, x.anchor])).toEqual([['plain-tcp', 'docker-host']]);
+    expect(brief(parts('sudo -E DOCKER_CONTEXT=duckiebot docker ps'))).toEqual(['sudo:sudo', 'sudo:-E', 'variable:DOCKER_CONTEXT=duckiebot', 'program:docker', 'command:ps']);
+    expect(parts('DOCKER_CONTEXT=duckiebot docker ps')[0]!.explanation).toMatch(/overrides DOCKER_HOST/);
+    const other = parts('ROS_DOMAIN_ID=7 FOO="a b" docker ps');
+    expect(brief(other)).toEqual(['variable:ROS_DOMAIN_ID=7', 'variable:FOO=a b', 'program:docker', 'command:ps']);
+    expect(other[0]!.explanation).toBe('Sets the environment variable ROS_DOMAIN_ID to "7" for this command only (not one the Docker CLI reference lists).');
+    // Not an assignment: a quoted name, or a lone NAME=value with no command after it.
+    expect(explain('"A=1" docker ps', data).error).toMatch(/not a docker command/);
+    expect(explain('DOCKER_HOST=ssh://robot', data).error).toMatch(/not a docker command/);
+  });
+
   test('aliases, global flags and sudo', () => {
     const ps = parts('sudo docker -H duckiebot.local images -a');
     expect(brief(ps)).toEqual(['sudo:sudo', 'program:docker', 'global-flag:-H', 'value:duckiebot.local', 'command:images', 'flag:-a']);

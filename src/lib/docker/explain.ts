@@ -8,6 +8,7 @@ import { describeImage, describeValue, type RiskId } from './describe.ts';
 import { indexModel, versionsPhrase, type Model, type ModelCommand, type ModelFlag, type ModelIndex } from './model.ts';
 import { tokenize, type Limits, type Problem, type Suggestion, type Token, type TokenKind } from './tokenize.ts';
 import { flagLabel } from './words.ts';
+import { CLI_VARIABLES } from './variables.ts';
 
 export interface ExplainData {
   /** URL of the reference page (base path included), e.g. `/docker-basics/commands/`. */
@@ -97,7 +98,8 @@ export function explain(input: string, data: ExplainData, limits: Limits = LIMIT
     if (seg.docker && seg.command) commands.push(seg.command);
     for (let k = 0; k < seg.tokens.length; k++) {
       const t = seg.tokens[k]!;
-      const cmd = t.command ? index.byName.get(t.command) : undefined;
+      // A variable in front of docker is read by the docker client: its global options are the match.
+      const cmd = t.command ? index.byName.get(t.command) : t.kind === 'variable' ? index.byName.get('docker') : undefined;
       const part = describeToken(t, cmd, seg.tokens[k - 1], seg.docker, addRisk);
       if (seg.nested && t.kind === 'program') part.explanation = `Run first by your shell, to fill in the $( ) of the command: ${part.explanation}`;
       parts.push(part);
@@ -137,6 +139,24 @@ function describeToken(t: Token, cmd: ModelCommand | undefined, prev: Token | un
       part.label = 'sudo';
       part.explanation = t.text === 'sudo' ? 'Run as root. Not needed if your user is in the docker group (which is itself root-equivalent).' : 'An option of sudo.';
       break;
+    case 'variable': {
+      const eq = t.text.indexOf('=');
+      const name = t.text.slice(0, eq);
+      const value = t.text.slice(eq + 1);
+      const known = CLI_VARIABLES[name];
+      const flag = known?.flag ? cmd?.flags.find((f) => f.long === known.flag) : undefined;
+      part.label = name;
+      part.explanation = known
+        ? `Sets ${name}, for this command only: ${known.meaning}${flag ? ` (as ${flagLabel(flag)} does)` : ''}.`
+        : `Sets the environment variable ${name} to "${value}" for this command only (not one the Docker CLI reference lists).`;
+      anchor(flag?.anchor);
+      if (name === 'DOCKER_HOST' && value) {
+        const d = describeValue('host', value, name);
+        part.explanation += ` ${d.text}`;
+        if (d.risk) addRisk({ ...d.risk, ...(flag?.anchor ? { anchor: flag.anchor } : {}) });
+      }
+      break;
+    }
     case 'program':
       part.label = 'docker';
       part.explanation = 'The Docker client. It sends the command to the Docker daemon, which does the work.';

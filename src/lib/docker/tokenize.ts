@@ -11,10 +11,12 @@ import { closest } from './suggest.ts';
 import { lexShell, type ShellItem, type ShellWord } from './shell.ts';
 import type { ModelArg, ModelCommand, ModelFlag, ModelIndex } from './model.ts';
 import { flagLabel, isFlag, isPlaceholder } from './words.ts';
+import { isAssignment } from './variables.ts';
 
 export type TokenKind =
   | 'prompt'
   | 'sudo'
+  | 'variable'
   | 'program'
   | 'command'
   | 'global-flag'
@@ -187,10 +189,16 @@ function walkSegment(items: ShellItem[], index: ModelIndex, segments: Segment[],
   const rest = (kind: TokenKind, problem?: Problem) => {
     for (; i < words.length; i++) add(w, wordToken(words[i]!, kind, problem ? [problem] : []));
   };
-  if (words[0]?.text === 'sudo') {
+  // `NAME=value` in front of a command sets NAME for that command only (also after sudo's options).
+  const variables = () => {
+    while (i < words.length && isAssignment(words[i]!.raw) && i + 1 < words.length) add(w, wordToken(words[i++]!, 'variable', []));
+  };
+  variables();
+  if (words[i]?.text === 'sudo') {
     add(w, { text: 'sudo', kind: 'sudo', problems: [] });
     i++;
     while (i < words.length && words[i]!.text.startsWith('-')) add(w, wordToken(words[i++]!, 'sudo', []));
+    variables();
   }
   const first = words[i];
   seg.text = words.slice(first?.text === 'docker' ? i : 0).map((x) => x.raw).join(' ');
