@@ -15,6 +15,9 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun, filterToValidRuns } from 'lighthouse/core/lib/median-run.js';
 
+/** One run's report, as `lighthouse()` returns it. */
+type Report = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+
 /** Runs per page; the median run is reported. */
 export const RUNS = 3;
 
@@ -45,7 +48,7 @@ export async function runLighthouse(origin: string, paths: readonly string[], ru
   const out: LighthouseFigures[] = [];
   try {
     for (const path of paths) {
-      const runs = [];
+      const runs: Report[] = [];
       for (let i = 0; i < runs_; i++) {
         const result = await lighthouse(origin + path, {
           port: chrome.port,
@@ -58,7 +61,7 @@ export async function runLighthouse(origin: string, paths: readonly string[], ru
         runs.push(result.lhr);
       }
       const valid = filterToValidRuns(runs);
-      const lhr = computeMedianRun(valid.length ? valid : runs);
+      const lhr = computeMedianRun(valid.length ? valid : runs) as Report;
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>;
       const num = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
       const failed = CATEGORIES.flatMap((c) =>
