@@ -21,6 +21,9 @@ type Report = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 /** Runs per page; the median run is reported. */
 export const RUNS = 3;
 
+/** A category's score in a report, 0 to 100. */
+const score = (lhr: Report, c: Category): number => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -39,7 +42,7 @@ export interface LighthouseFigures {
   performanceRuns: number[];
 }
 
-export async function runLighthouse(origin: string, paths: readonly string[], runs_ = RUNS): Promise<LighthouseFigures[]> {
+export async function runLighthouse(origin: string, paths: readonly string[], runsPerPage = RUNS): Promise<LighthouseFigures[]> {
   const chromePath = process.env['CHROME_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const chrome = await chromeLauncher.launch({
     ...(chromePath ? { chromePath } : {}),
@@ -49,7 +52,7 @@ export async function runLighthouse(origin: string, paths: readonly string[], ru
   try {
     for (const path of paths) {
       const runs: Report[] = [];
-      for (let i = 0; i < runs_; i++) {
+      for (let i = 0; i < runsPerPage; i++) {
         const result = await lighthouse(origin + path, {
           port: chrome.port,
           output: 'json',
@@ -62,7 +65,7 @@ export async function runLighthouse(origin: string, paths: readonly string[], ru
       }
       const valid = filterToValidRuns(runs);
       const lhr = computeMedianRun(valid.length ? valid : runs) as Report;
-      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>;
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, score(lhr, c)])) as Record<Category, number>;
       const num = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
       const failed = CATEGORIES.flatMap((c) =>
         (lhr.categories[c]?.auditRefs ?? [])
@@ -84,7 +87,7 @@ export async function runLighthouse(origin: string, paths: readonly string[], ru
         tbt: num('total-blocking-time'),
         cls: num('cumulative-layout-shift'),
         failed,
-        performanceRuns: runs.map((r) => Math.round((r.categories['performance']?.score ?? 0) * 100)),
+        performanceRuns: runs.map((r) => score(r, 'performance')),
       });
     }
   } finally {
