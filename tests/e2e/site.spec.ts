@@ -59,7 +59,8 @@ test.describe('navigation', () => {
       for (let i = 0; i < count; i++) {
         const h = headings.nth(i);
         const id = await h.getAttribute('id');
-        const text = (await h.innerText()).trim();
+        // textContent: a heading in a section off screen is not rendered, and innerText is ''.
+        const text = (await h.textContent())!.trim();
         const anchor = page.getByRole('link', { name: `Link to section: ${text}`, exact: true });
         await expect(anchor).toHaveAttribute('href', `#${id}`);
       }
@@ -202,7 +203,7 @@ test.describe('reading on a phone (390 px)', () => {
       // Every inline code element that is one short token (as src/lib/inline-code.ts defines it)
       // must sit on one line: a single client rect. Reference entries off screen are rendered first.
       const broken = await page.evaluate(() => {
-        for (const e of document.querySelectorAll<HTMLElement>('.cmd-entry')) e.style.contentVisibility = 'visible';
+        for (const e of document.querySelectorAll<HTMLElement>('.cmd-entry, .prose-section')) e.style.contentVisibility = 'visible';
         return [...document.querySelectorAll('article code')]
           .filter((c) => !c.closest('pre'))
           .map((c) => ({ text: c.textContent ?? '', rects: c.getClientRects().length }))
@@ -227,7 +228,7 @@ test.describe('reading on a phone (390 px)', () => {
       const h = document.getElementById(i)!;
       scrollTo(0, h.getBoundingClientRect().top + scrollY - 100);
     }, id);
-    await expect(page.locator('.toc-current')).toHaveText((await page.locator(`[id="${id}"]`).innerText()).trim());
+    await expect(page.locator('.toc-current')).toHaveText((await page.locator(`[id="${id}"]`).textContent())!.trim());
     // A jump straight into the first section (it skips the line between two frames) names it too.
     const firstId = decodeURIComponent((await page.locator('.toc-narrow .toc-list a').first().getAttribute('href'))!.slice(1));
     await page.evaluate(() => scrollTo(0, 0));
@@ -241,7 +242,7 @@ test.describe('reading on a phone (390 px)', () => {
       const h = document.getElementById(i)!;
       scrollTo(0, h.getBoundingClientRect().top + scrollY - 100);
     }, id);
-    await expect(page.locator('.toc-current')).toHaveText((await page.locator(`[id="${id}"]`).innerText()).trim());
+    await expect(page.locator('.toc-current')).toHaveText((await page.locator(`[id="${id}"]`).textContent())!.trim());
     expect(Math.round((await bar.boundingBox())!.y)).toBe(Math.round(headerH));
     // Open, choose the last entry: it lands below the header and the bar, and the bar closes.
     await page.locator('.toc-narrow summary').click();
@@ -319,6 +320,69 @@ test.describe('reference entries off screen', () => {
       expect(short, `at ${width} px`).toEqual([]);
       await page.close();
     }
+  });
+});
+
+test.describe('chapter sections off screen', () => {
+  // src/lib/prose-sections.ts: one section per h2 and h3, skipped while off screen, standing in at
+  // a phone's estimate until first rendered.
+  test('every h2 and h3 starts its own section, and the text before the first heading is in none', async ({ page }) => {
+    for (const path of chapters) {
+      await page.goto(path);
+      const r = await page.evaluate(() => ({
+        // Each section's headings: exactly one, its first.
+        headings: [...document.querySelectorAll('.prose > .prose-section')].flatMap((s) => {
+          const hs = [...s.querySelectorAll('.heading-wrapper:is(.level-h2, .level-h3) :is(h2, h3)')];
+          return hs.length === 1 && s.textContent!.trimStart().startsWith(hs[0]!.textContent!.trim()) ? [hs[0]!.id] : [`${hs.map((h) => h.id).join(' + ')} in one section`];
+        }),
+        all: [...document.querySelectorAll('.prose .heading-wrapper:is(.level-h2, .level-h3) :is(h2, h3)')].filter((h) => !h.closest('[data-skips-offscreen]')).map((h) => h.id),
+        intro: document.querySelector('.prose > :first-child')?.matches('.prose-section') === false,
+      }));
+      expect(r.intro, `${path}: the first block (the chapter's opening, its Largest Contentful Paint) is outside every section`).toBe(true);
+      expect(r.headings, `${path}: a section for each heading, in order`).toEqual(r.all);
+      expect(r.headings.length, `${path}: has sections`).toBeGreaterThan(0);
+    }
+  });
+
+  test('stand in at least as tall as they render at 320 and 390 px, and at most 5 times as tall at 1280 px', async ({ browser }) => {
+    for (const width of [320, 390, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const off: string[] = [];
+      for (const path of chapters) {
+        await page.goto(path);
+        off.push(
+          ...(await page.evaluate((w) => {
+            const sections = [...document.querySelectorAll<HTMLElement>('.prose-section')];
+            // Read every estimate first: once rendered, `auto` would report the real size.
+            const guesses = sections.map((s) => parseFloat(s.style.containIntrinsicSize.replace('auto', '')));
+            for (const s of sections) s.style.contentVisibility = 'visible';
+            return sections.flatMap((s, i) => {
+              const real = s.getBoundingClientRect().height;
+              const guess = guesses[i]!;
+              const bad = w < 1000 ? real > guess : guess > real * 5;
+              return bad ? [`${location.pathname}#${s.querySelector('h2, h3')!.id}: renders ${Math.round(real)} px, stands in at ${guess} px`] : [];
+            });
+          }, width)),
+        );
+      }
+      expect(off, `at ${width} px`).toEqual([]);
+      await page.close();
+    }
+  });
+
+  test('a link to the last section lands on its heading, and scrolling back up keeps the text in place', async ({ page }) => {
+    const path = chapters.find((c) => c.includes('images-and-containers'))!;
+    await page.goto(path);
+    const last = await page.locator('.prose-section').last().locator('h2, h3').first().getAttribute('id');
+    await page.goto(`${path}#${last}`);
+    const heading = page.locator(`[id="${last}"]`);
+    await expect(heading).toBeInViewport();
+    // Sections above render as they come into view; scroll anchoring keeps the reader's place.
+    const before = (await heading.boundingBox())!.y;
+    await page.mouse.wheel(0, -600);
+    await page.waitForTimeout(200);
+    const after = (await heading.boundingBox())!.y;
+    expect(Math.abs(after - before - 600), 'the heading moved by the scroll, not by sections above it changing size').toBeLessThanOrEqual(2);
   });
 });
 
