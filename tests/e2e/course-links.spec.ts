@@ -78,3 +78,32 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.links-copy')).toHaveCount(0);
   });
 });
+
+test.describe('"Link copied" on a phone (390 px)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the note is drawn on screen, inside its section, under the longest heading (where the # ends the line)', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+    await page.goto('/security/');
+    const id = await page.evaluate(() => [...document.querySelectorAll('.prose-section :is(h2, h3)')].sort((a, b) => b.textContent!.length - a.textContent!.length)[0]!.id);
+    const anchor = page.locator(`a.anchor-link[href="#${id}"]`);
+    await anchor.click();
+    await expect(anchor).toHaveAttribute('data-copied', 'Link copied');
+    // The note is the anchor's ::after, placed in the anchor's box: its used offsets, translation and size.
+    const box = await anchor.evaluate((a) => {
+      const cs = getComputedStyle(a, '::after');
+      const r = a.getBoundingClientRect();
+      const s = a.closest('.prose-section')!.getBoundingClientRect();
+      const [tx = 0, ty = 0] = cs.translate === 'none' ? [] : cs.translate.split(' ').map((v) => parseFloat(v) || 0);
+      const left = r.left + parseFloat(cs.left) + tx;
+      const top = r.top + parseFloat(cs.top) + ty;
+      const note = { left, right: left + parseFloat(cs.width), top };
+      return { note, section: { left: s.left, right: s.right, top: s.top }, width: innerWidth };
+    });
+    expect(box.note.left, 'on screen').toBeGreaterThanOrEqual(0);
+    expect(box.note.right, 'on screen').toBeLessThanOrEqual(box.width);
+    expect(box.note.left, 'inside the section (its paint containment would cut it)').toBeGreaterThanOrEqual(box.section.left);
+    expect(box.note.right).toBeLessThanOrEqual(box.section.right);
+    expect(box.note.top).toBeGreaterThanOrEqual(box.section.top);
+  });
+});
