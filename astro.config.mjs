@@ -12,6 +12,7 @@ import { buildOutput, siteConfig } from './src/integrations/site-config.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { codeTransformers } from './src/lib/code-meta.ts';
 import { readChapterDates } from './src/lib/git-dates.ts';
+import { MDX_ELEMENT_OVERRIDES } from './src/lib/mdx-overrides.ts';
 
 /**
  * Where the site is published: SITE_URL is the origin, BASE_PATH=/docker-basics/ builds it for a
@@ -51,7 +52,9 @@ export default defineConfig({
   },
   integrations: [
     contentLint(),
-    mdx(),
+    // Static parts of a chapter compile to HTML strings, except the elements [slug].astro renders
+    // with its own components (src/lib/mdx-overrides.ts): less for the bundler to hold per chapter.
+    mdx({ optimize: { ignoreElementNames: [...MDX_ELEMENT_OVERRIDES] } }),
     pagefindIndex(),
     // After Pagefind: the worker precaches the index too.
     serviceWorker({ enabled: offline }),

@@ -4,13 +4,14 @@
  * link-preview card (a real 1200 x 630 PNG with the title wrapped).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chapterDate, gitDateStatus, lastCommitDate, readChapterDates } from '../../src/lib/git-dates.ts';
 import { parseRepo, repoLinks } from '../../src/lib/repo-links.ts';
 import { OG_HEIGHT, OG_WIDTH, ogPng, wrapTitle } from '../../src/lib/og-image.ts';
+import { MDX_ELEMENT_OVERRIDES } from '../../src/lib/mdx-overrides.ts';
 
 const temp: string[] = [];
 const tempDir = () => {
@@ -35,6 +36,18 @@ function repoWithCommit(date: string): string {
   git('commit', '-qm', 'first');
   return dir;
 }
+
+describe('MDX element overrides', () => {
+  it("MDX's optimize leaves exactly the elements that [slug].astro renders with its own components", () => {
+    const page = readFileSync(new URL('../../src/pages/[slug].astro', import.meta.url), 'utf8');
+    const mapping = /<Content components=\{\{([^}]*)\}\}/.exec(page)?.[1];
+    expect(mapping, 'src/pages/[slug].astro passes components to <Content>').toBeTruthy();
+    const keys = [...mapping!.matchAll(/(\w+)\s*:/g)].map((m) => m[1]).sort();
+    expect(keys, 'add an element mapped in [slug].astro to MDX_ELEMENT_OVERRIDES in src/lib/mdx-overrides.ts').toEqual([...MDX_ELEMENT_OVERRIDES].sort());
+    const config = readFileSync(new URL('../../astro.config.mjs', import.meta.url), 'utf8');
+    expect(config).toMatch(/mdx\(\{ optimize: \{ ignoreElementNames: \[\.\.\.MDX_ELEMENT_OVERRIDES\] \} \}\)/);
+  });
+});
 
 describe('last updated, from git', () => {
   it('is the date of the last commit that touched the file', () => {
