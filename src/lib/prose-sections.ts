@@ -15,7 +15,8 @@
  * then `auto` remembers the real one). The estimate is a phone's (the narrowest column, the
  * tallest page) and generous: tools that lay out off-screen content without its box (axe's
  * target-size in Lighthouse) must not see one section's links overlap the next one's.
- * tests/e2e/prose-sections.spec.ts compares it with the rendered sections at 390 and 1280 px.
+ * tests/e2e/site.spec.ts ("chapter sections off screen") compares it with the rendered sections
+ * at 320, 390 and 1280 px; tests/unit/prose-sections.test.ts covers the splice.
  */
 import { parse, ELEMENT_NODE, TEXT_NODE, type Node } from 'ultrahtml';
 
@@ -44,8 +45,9 @@ export interface ProseSection {
   estimatePx: number;
 }
 
+const hasClass = (n: Node, name: string): boolean => n.type === ELEMENT_NODE && ` ${n.attributes['class'] ?? ''} `.includes(` ${name} `);
 const isWrapper = (n: Node): boolean =>
-  n.type === ELEMENT_NODE && n.name === 'div' && /(^|\s)heading-wrapper(\s|$)/.test(n.attributes['class'] ?? '') && /(^|\s)level-h[23](\s|$)/.test(n.attributes['class'] ?? '');
+  n.type === ELEMENT_NODE && n.name === 'div' && hasClass(n, 'heading-wrapper') && (hasClass(n, 'level-h2') || hasClass(n, 'level-h3'));
 const firstElement = (n: Node): Node | undefined => (n.children ?? []).find((c: Node) => c.type === ELEMENT_NODE);
 
 /**
@@ -93,14 +95,13 @@ export function estimateHeightPx(nodes: readonly Node[]): number {
     }
     // What is not shown until asked for: a closed <details> (a self-check's answer) shows its
     // summary, screen-reader text and hidden elements nothing, a set of tabs its tallest panel.
-    const cls = ` ${n.attributes['class'] ?? ''} `;
-    if ('hidden' in n.attributes || cls.includes(' sr-only ')) return;
+    if ('hidden' in n.attributes || hasClass(n, 'sr-only')) return;
     if (BLOCKS.has(n.name)) blocks++;
     if (n.name === 'details' && !('open' in n.attributes)) {
       for (const c of n.children ?? []) if (c.type === ELEMENT_NODE && c.name === 'summary') walk(c, inPre);
       return;
     }
-    const panels = (n.children ?? []).filter((c: Node) => c.type === ELEMENT_NODE && / tab-panel /.test(` ${c.attributes['class'] ?? ''} `));
+    const panels = (n.children ?? []).filter((c: Node) => hasClass(c, 'tab-panel'));
     if (panels.length > 1) {
       px += Math.max(...panels.map((p: Node) => estimateHeightPx([p])));
       for (const c of n.children ?? []) if (!panels.includes(c)) walk(c, inPre);
@@ -158,10 +159,12 @@ export function sectionProse(html: string): { html: string; sections: ProseSecti
   };
   for (const n of top) {
     const start: number | undefined = n.loc?.[0]?.start;
-    const heading = startingHeading(n);
     if (n.type === ELEMENT_NODE && 'data-skips-offscreen' in n.attributes) {
       close(start!);
-    } else if (heading) {
+      continue;
+    }
+    const heading = startingHeading(n);
+    if (heading) {
       close(start!);
       open = { start: start!, nodes: [n], heading: headingId(heading) };
     } else if (open) {
