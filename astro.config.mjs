@@ -4,15 +4,15 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { contentLint } from './src/integrations/content-lint.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { redirects } from './src/lib/redirects.ts';
+import { contentLint } from './src/integrations/lint-content.ts';
+import { pagefindIndex } from './src/integrations/search-index.ts';
+import { redirects } from './src/lib/links/redirects.ts';
 import { lazyUrl } from './src/integrations/lazy-url.ts';
 import { buildOutput, siteConfig } from './src/integrations/site-config.ts';
-import { serviceWorker } from './src/integrations/service-worker.ts';
-import { codeTransformers } from './src/lib/code-meta.ts';
-import { readChapterDates } from './src/lib/git-dates.ts';
-import { MDX_ELEMENT_OVERRIDES } from './src/lib/mdx-overrides.ts';
+import { serviceWorker } from './src/integrations/offline-worker.ts';
+import { codeTransformers } from './src/lib/markdown/code-meta.ts';
+import { readChapterDates } from './src/lib/site/git-dates.ts';
+import { MDX_ELEMENT_OVERRIDES } from './src/lib/markdown/mdx-overrides.ts';
 
 /**
  * Where the site is published: SITE_URL is the origin, BASE_PATH=/docker-basics/ builds it for a
@@ -23,7 +23,7 @@ const { site, base } = siteConfig(process.env);
 const { outDir, offline } = buildOutput(process.env);
 
 /** The tiny inline script that applies the stored theme before first paint; hashed for the CSP. */
-const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
+const themeInit = readFileSync(new URL('./src/scripts/boot/theme-init.js', import.meta.url), 'utf8');
 /** @type {`sha256-${string}`} */
 const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('base64')}`;
 
@@ -46,14 +46,14 @@ export default defineConfig({
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
-      // File titles, line highlighting and diff markers (src/lib/code-meta.ts documents the syntax).
+      // File titles, line highlighting and diff markers (src/lib/markdown/code-meta.ts documents the syntax).
       transformers: codeTransformers(),
     },
   },
   integrations: [
     contentLint(),
     // Static parts of a chapter compile to HTML strings, except the elements [slug].astro renders
-    // with its own components (src/lib/mdx-overrides.ts): less for the bundler to hold per chapter.
+    // with its own components (src/lib/markdown/mdx-overrides.ts): less for the bundler to hold per chapter.
     mdx({ optimize: { ignoreElementNames: [...MDX_ELEMENT_OVERRIDES] } }),
     pagefindIndex(),
     // After Pagefind: the worker precaches the index too.

@@ -3,7 +3,7 @@ import { glob } from 'astro/loaders';
 import { readdirSync, readFileSync } from 'node:fs';
 import { chapterSchema } from './schemas/chapter.ts';
 import { commandSchema, parseCommandsFile } from './schemas/command.ts';
-import { parseYamlFile } from './lib/yaml-file.ts';
+import { parseYamlFile } from './lib/reference/yaml-file.ts';
 
 /** Chapters: one MDX file a chapter in content/chapters/; the file name is the URL slug. */
 const chapters = defineCollection({
@@ -15,7 +15,7 @@ const chapters = defineCollection({
  * The command reference: content/reference/commands.yaml, one entry a command (id = anchor).
  * The whole file is checked first (duplicate ids, unknown related ids or chapters), so a bad
  * entry fails the build with its id named; a YAML syntax error names the file, line and column
- * (src/lib/yaml-file.ts).
+ * (src/lib/reference/yaml-file.ts).
  */
 const COMMANDS_FILE = 'content/reference/commands.yaml';
 const commands = defineCollection({

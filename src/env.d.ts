@@ -10,6 +10,6 @@ declare module '*?lazy-url' {
 interface ImportMetaEnv {
   /** Set in astro.config.mjs: false when the site is built with SERVICE_WORKER=off. */
   readonly SERVICE_WORKER_ENABLED: boolean;
-  /** Set in astro.config.mjs: every chapter's last-commit date, read before the build (src/lib/git-dates.ts). */
-  readonly CHAPTER_DATES: import('./lib/git-dates.ts').ChapterDates | undefined;
+  /** Set in astro.config.mjs: every chapter's last-commit date, read before the build (src/lib/site/git-dates.ts). */
+  readonly CHAPTER_DATES: import('./lib/site/git-dates.ts').ChapterDates | undefined;
 }

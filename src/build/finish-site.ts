@@ -5,8 +5,8 @@
  * OUT_DIR, BASE_PATH and SERVICE_WORKER as astro.config.mjs does. A failed step exits with 1 and
  * its message (the search step removes the half-built site, as it does inside `astro build`).
  */
-import { indexSite } from '../integrations/pagefind.ts';
-import { finishOfflineWorker } from '../integrations/service-worker.ts';
+import { indexSite } from '../integrations/search-index.ts';
+import { finishOfflineWorker } from '../integrations/offline-worker.ts';
 import { buildOutput, siteConfig } from '../integrations/site-config.ts';
 
 function log(name: string, line: string): void {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withBase } from '~/lib/site.ts';
+import { withBase } from '~/lib/site/urls.ts';
 
 /** robots.txt: everything may be crawled; the Sitemap line carries the full address (with the base path). */
 export const GET: APIRoute = ({ site }) =>

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getChapters } from '~/lib/chapters.ts';
-import { TOOL_PAGES, withBase } from '~/lib/site.ts';
-import { chapterDate } from '~/lib/git-dates.ts';
+import { getChapters } from '~/lib/site/chapters.ts';
+import { TOOL_PAGES, withBase } from '~/lib/site/urls.ts';
+import { chapterDate } from '~/lib/site/git-dates.ts';
 
 /** sitemap.xml: the home page, every chapter and the tool pages (not the 404 page). */
 export const GET: APIRoute = async ({ site }) => {

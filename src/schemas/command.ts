@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { ARG_ROLES, TOPIC_ROLES, VALUE_KINDS } from '../lib/docker/kinds.ts';
-import { flagAnchorOf } from '../lib/docker/words.ts';
+import { flagAnchorOf } from '../lib/docker/word-shapes.ts';
 
 /**
  * The command reference (content/reference/commands.yaml): one entry a docker command, with its
@@ -178,7 +178,7 @@ export type CommandExample = Command['examples'][number];
 export type CommandTopic = Command['topics'][number];
 export type Mistake = z.output<typeof mistakeSchema>;
 
-export { flagName } from '../lib/docker/words.ts';
+export { flagName } from '../lib/docker/word-shapes.ts';
 
 /**
  * The whole file, with the rules that need more than one entry: unique ids and anchors, known

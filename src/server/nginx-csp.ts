@@ -16,8 +16,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { decodeEntities } from '../lib/html-entities.ts';
-import { readSite, urlPathOf } from '../lib/link-check.ts';
+import { decodeEntities } from '../lib/text/html-entities.ts';
+import { readSite, urlPathOf } from '../lib/links/link-check.ts';
 
 /** Directives only a header can set: no site may frame these pages. */
 export const HEADER_ONLY = "frame-ancestors 'none'";

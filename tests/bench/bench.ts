@@ -187,7 +187,7 @@ async function measureOursScaled(scale: number, label: string): Promise<BuildFig
   try {
     console.log(`Building a generated site with ${scale}x the chapters in ${big} …`);
     // Without the offline worker: its precache of every copy is far over PRECACHE_BUDGET_BYTES
-    // (src/integrations/service-worker.ts), which fails the build; Starlight has none either.
+    // (src/integrations/offline-worker.ts), which fails the build; Starlight has none either.
     const env = { SERVICE_WORKER: 'off' };
     return await measureBuild({ label: `${label}, no offline worker`, cwd: big, outDir: join(big, 'dist'), chapters: CHAPTER_FILES.length * scale, env });
   } finally {

@@ -13,7 +13,7 @@
  * - `SelfCheck`: the question as a bold paragraph and the answer in a <details>.
  * - `{#id}` heading attributes go: MDX would read them as a JavaScript expression and fail. The
  *   headings get Starlight's own slugs, so a link to one of our fragments lands at the page's top.
- * - `# [!code ++]`-style marker lines go: on our site Shiki removes them (src/lib/code-meta.ts).
+ * - `# [!code ++]`-style marker lines go: on our site Shiki removes them (src/lib/markdown/code-meta.ts).
  * The `commands` chapter is data (`<CommandReference />`): `commandsFromHtml` takes its text from
  * our built page instead.
  */
@@ -72,7 +72,7 @@ export function chapterToStarlight(source: string, orderOffset = 0): string {
     .replace(/^[ \t]*<(?:StackDiagram|FlowDiagram)\b[^>]*\/>[ \t]*$/gm, '')
     .replace(/<SelfCheck\b([^>]*)>/g, (_m, attrs: string) => `<p><strong>${text(attr(attrs, 'question') ?? '')}</strong></p>\n\n<details>\n<summary>Answer</summary>\n`)
     .replace(/<\/SelfCheck>/g, '\n</details>');
-  const left = /<(Figure|SubFigure|StackDiagram|FlowDiagram|SelfCheck|CommandReference|CommandBlock|CommandEntry|FlagTable)\b/.exec(body);
+  const left = /<(Figure|SubFigure|StackDiagram|FlowDiagram|SelfCheck|CommandReference|CodeBlock|CommandEntry|FlagTable)\b/.exec(body);
   if (left) throw new Error(`<${left[1]}> has no Starlight equivalent here (tests/bench/starlight-content.ts)`);
   const imports = [...used].sort();
   if (imports.length) body = `import { ${imports.join(', ')} } from '@astrojs/starlight/components';\n${body}`;

@@ -1,12 +1,12 @@
 /**
  * Published anchors: every page and page#anchor in content/reference/published-anchors.txt still
- * exists in both builds, unless src/lib/redirects.ts declares where it went.
+ * exists in both builds, unless src/lib/links/redirects.ts declares where it went.
  * Regenerate the list (on purpose only) with `npm run build && npm run anchors:update`.
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkPublishedAnchors, readSite } from '../../src/lib/link-check.ts';
-import { anchorRedirects, redirects } from '../../src/lib/redirects.ts';
+import { checkPublishedAnchors, readSite } from '../../src/lib/links/link-check.ts';
+import { anchorRedirects, redirects } from '../../src/lib/links/redirects.ts';
 import { ANCHORS_FILE, readAnchorList } from '../support/published-anchors.ts';
 
 describe.each([

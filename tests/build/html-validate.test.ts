@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HtmlValidate, formatterFactory, type ConfigData } from 'html-validate';
-import { readSite } from '../../src/lib/link-check.ts';
+import { readSite } from '../../src/lib/links/link-check.ts';
 
 export const htmlValidateConfig: ConfigData = {
   extends: ['html-validate:recommended'],

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeEntities } from '../../src/lib/html-entities.ts';
+import { decodeEntities } from '../../src/lib/text/html-entities.ts';
 
 const text = (html: string) => decodeEntities(html.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
 

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkLinks, formatLinkProblems, readSite } from '../../src/lib/link-check.ts';
+import { checkLinks, formatLinkProblems, readSite } from '../../src/lib/links/link-check.ts';
 
 const SITE_ORIGIN = process.env['SITE_URL'] ?? 'http://localhost:4321';
 const builds = [

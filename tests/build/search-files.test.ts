@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { UNUSED_PAGEFIND_FILE } from '../../src/integrations/pagefind.ts';
+import { UNUSED_PAGEFIND_FILE } from '../../src/integrations/search-index.ts';
 
 describe.each(['dist', 'dist-base'])('search files in %s/', (dir) => {
   const files = () => readdirSync(`${dir}/pagefind`);

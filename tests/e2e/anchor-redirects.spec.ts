@@ -1,11 +1,11 @@
 /**
  * Old links land on the moved section, in the browser: for every entry of `anchorRedirects`
- * (src/lib/redirects.ts), opening the old `page#anchor` ends at the new page and anchor with that
+ * (src/lib/links/redirects.ts), opening the old `page#anchor` ends at the new page and anchor with that
  * section scrolled into view, at both bases. A fragment the page still has, or one the map does
  * not know, stays where it is.
  */
 import { expect, test } from '@playwright/test';
-import { anchorRedirects } from '../../src/lib/redirects.ts';
+import { anchorRedirects } from '../../src/lib/links/redirects.ts';
 import { BASE_ORIGIN, ORIGIN } from '../support/origins.ts';
 
 const entries = Object.entries(anchorRedirects);

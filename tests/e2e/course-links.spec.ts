@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { readAnchorList, splitEntry } from '../../src/lib/published-anchors.ts';
+import { readAnchorList, splitEntry } from '../../src/lib/links/published-anchors.ts';
 import { BASE_ORIGIN, ORIGIN } from '../support/origins.ts';
 
 const builds = [

@@ -1,5 +1,5 @@
 /**
- * Offline reading (src/integrations/service-worker.ts, src/scripts/offline.ts), as a lab uses
+ * Offline reading (src/integrations/offline-worker.ts, src/scripts/chunks/offline-register.ts), as a lab uses
  * it: one visit with a connection, then the server is really gone (stopped, and the browser set
  * offline): another chapter opens, search finds results, the explainer explains. A deploy of a
  * changed page installs in the background and offers "reload", which shows the new page at the
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer } from '../../src/server/static-server.ts';
-import { writeServiceWorker } from '../../src/integrations/service-worker.ts';
+import { writeServiceWorker } from '../../src/integrations/offline-worker.ts';
 import { OFFLINE_PORTS } from '../support/origins.ts';
 
 test.use({ serviceWorkers: 'allow' });

@@ -142,7 +142,7 @@ test.describe('without JavaScript', () => {
 
 test('search for a flag lands on its section', async ({ page }) => {
   // Through the site's search box, as a student types it (Pagefind alone ranks whole pages, and
-  // the reference is the longest page; the section ranking in src/lib/search.ts picks the flag).
+  // the reference is the longest page; the section ranking in src/lib/search/ranking.ts picks the flag).
   await page.goto(URL);
   await page.keyboard.press('/');
   const dialog = page.locator('#search-dialog');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { BASE_ORIGIN, ORIGIN } from '../support/origins.ts';
-import { anchorRedirects } from '../../src/lib/redirects.ts';
+import { anchorRedirects } from '../../src/lib/links/redirects.ts';
 
 /**
  * Search quality: every query of tests/search/queries.yaml goes through the site's real search
@@ -12,7 +12,7 @@ import { anchorRedirects } from '../../src/lib/redirects.ts';
  * build. Prints a table of the misses.
  */
 interface Query { query: string; expect: string; kind: string }
-// An expected section that moved (src/lib/redirects.ts) is expected where it went.
+// An expected section that moved (src/lib/links/redirects.ts) is expected where it went.
 const queries = (parse(readFileSync(new URL('../search/queries.yaml', import.meta.url), 'utf8')) as Query[]).map((q) => ({
   ...q,
   expect: anchorRedirects[q.expect] ?? q.expect,

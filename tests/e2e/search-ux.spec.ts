@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { MAX_QUERY_WORDS } from '../../src/lib/search.ts';
+import { MAX_QUERY_WORDS } from '../../src/lib/search/ranking.ts';
 import { ORIGIN } from '../support/origins.ts';
 
 /**

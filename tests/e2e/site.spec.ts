@@ -200,7 +200,7 @@ test.describe('reading on a phone (390 px)', () => {
   test('inline code never breaks inside a flag or a short path', async ({ page }) => {
     for (const path of chapters) {
       await page.goto(path);
-      // Every inline code element that is one short token (as src/lib/inline-code.ts defines it)
+      // Every inline code element that is one short token (as src/lib/markdown/inline-code.ts defines it)
       // must sit on one line: a single client rect. Reference entries off screen are rendered first.
       const broken = await page.evaluate(() => {
         for (const e of document.querySelectorAll<HTMLElement>('.cmd-entry, .prose-section')) e.style.contentVisibility = 'visible';
@@ -324,7 +324,7 @@ test.describe('reference entries off screen', () => {
 });
 
 test.describe('chapter sections off screen', () => {
-  // src/lib/prose-sections.ts: one section per h2 and h3, skipped while off screen, standing in at
+  // src/lib/markdown/prose-sections.ts: one section per h2 and h3, skipped while off screen, standing in at
   // a phone's estimate until first rendered.
   test('every h2 and h3 starts its own section, and the text before the first heading is in none', async ({ page }) => {
     for (const path of chapters) {

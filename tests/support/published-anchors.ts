@@ -1,21 +1,21 @@
 /**
  * Writes the published-anchor list (content/reference/published-anchors.txt, read through
- * src/lib/published-anchors.ts) from a build: every `page` and `page#anchor` of the site that
+ * src/lib/links/published-anchors.ts) from a build: every `page` and `page#anchor` of the site that
  * instructors may have linked to. tests/build/anchors.test.ts fails when one of them disappears
- * from the build without a redirect in src/lib/redirects.ts.
+ * from the build without a redirect in src/lib/links/redirects.ts.
  *
  * Regenerate it from the current build (after `npm run build`) with `npm run anchors:update`.
  */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { publishedAnchors, readSite } from '../../src/lib/link-check.ts';
-import { ANCHORS_FILE, readAnchorList } from '../../src/lib/published-anchors.ts';
-import { anchorRedirects, redirects } from '../../src/lib/redirects.ts';
+import { publishedAnchors, readSite } from '../../src/lib/links/link-check.ts';
+import { ANCHORS_FILE, readAnchorList } from '../../src/lib/links/published-anchors.ts';
+import { anchorRedirects, redirects } from '../../src/lib/links/redirects.ts';
 
 export { ANCHORS_FILE, readAnchorList };
 
 const HEADER = `# Published pages and anchors: every entry must keep resolving in the build, or be covered by
-# a redirect in src/lib/redirects.ts (redirects for pages, anchorRedirects for page#anchor).
+# a redirect in src/lib/links/redirects.ts (redirects for pages, anchorRedirects for page#anchor).
 # Paths are without the base path. Regenerate from dist/ with: npm run build && npm run anchors:update
 `;
 

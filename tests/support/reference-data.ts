@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import { parseCommandsFile, type Command } from '~/schemas/command.ts';
-import { dockerModel } from '~/lib/docker-help-fixtures.ts';
+import { dockerModel } from './docker-model.ts';
 import type { Model } from '~/lib/docker/model.ts';
 import type { ExplainData } from '~/lib/docker/explain.ts';
 

@@ -4,8 +4,8 @@
  * and the reference's examples.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { codeFences, COPYABLE_LANGUAGES } from '~/lib/content-lint.ts';
-import { copyText } from '~/lib/copy-text.ts';
+import { codeFences, COPYABLE_LANGUAGES } from '~/lib/checks/content-lint.ts';
+import { copyText } from '~/lib/text/copy-text.ts';
 
 export interface SiteLine {
   /** `content/chapters/x.mdx:12` */

@@ -1,7 +1,7 @@
 /** The per-page anchor redirect map that chapter pages carry for the browser. */
 import { describe, expect, it } from 'vitest';
-import { anchorRedirectProblems, anchorRedirectsJson, pageAnchorRedirects } from '../../src/lib/anchor-redirects.ts';
-import { anchorRedirects } from '../../src/lib/redirects.ts';
+import { anchorRedirectProblems, anchorRedirectsJson, pageAnchorRedirects } from '../../src/lib/links/anchor-redirects.ts';
+import { anchorRedirects } from '../../src/lib/links/redirects.ts';
 
 const map = {
   '/a/#old': '/b/#new',
@@ -19,10 +19,10 @@ describe('pageAnchorRedirects', () => {
 
   it('fails on a malformed entry, naming the file, the key and the form to use', () => {
     expect(() => pageAnchorRedirects('/a/', { 'a#old': '/b/#new' })).toThrow(
-      'src/lib/redirects.ts: anchorRedirects key "a#old" must look like "/page/#old-id"',
+      'src/lib/links/redirects.ts: anchorRedirects key "a#old" must look like "/page/#old-id"',
     );
     expect(anchorRedirectProblems({ '/a/#old': '/b/new' })).toEqual([
-      'src/lib/redirects.ts: anchorRedirects["/a/#old"] is "/b/new"; it must look like "/page/#new-id"',
+      'src/lib/links/redirects.ts: anchorRedirects["/a/#old"] is "/b/new"; it must look like "/page/#new-id"',
     ]);
     expect(anchorRedirectProblems({ '/a/#x': '/a/#x' })[0]).toMatch(/points at itself/);
   });

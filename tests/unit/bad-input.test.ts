@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeFences, COPYABLE_LANGUAGES, formatProblems, lintChapter } from '../../src/lib/content-lint.ts';
-import { checkLinks, formatLinkProblems, readSite } from '../../src/lib/link-check.ts';
-import { checkDockerCommandLine } from '../../src/lib/docker-help-fixtures.ts';
-import { parseYamlFile } from '../../src/lib/yaml-file.ts';
+import { codeFences, COPYABLE_LANGUAGES, formatProblems, lintChapter } from '../../src/lib/checks/content-lint.ts';
+import { checkLinks, formatLinkProblems, readSite } from '../../src/lib/links/link-check.ts';
+import { checkDockerCommandLine } from '../support/docker-model.ts';
+import { parseYamlFile } from '../../src/lib/reference/yaml-file.ts';
 
 const BAD = 'tests/fixtures/bad';
 const chapter = (name: string) => `${BAD}/chapters/${name}.mdx`;

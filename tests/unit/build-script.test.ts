@@ -16,8 +16,8 @@ const pf = vi.hoisted(() => ({ createIndex: vi.fn(), close: vi.fn(async () => nu
 vi.mock('pagefind', () => pf);
 
 const { AFTER_ASTRO_ENV } = await import('../../src/build/after-astro.ts');
-const { pagefindIndex } = await import('../../src/integrations/pagefind.ts');
-const { serviceWorker } = await import('../../src/integrations/service-worker.ts');
+const { pagefindIndex } = await import('../../src/integrations/search-index.ts');
+const { serviceWorker } = await import('../../src/integrations/offline-worker.ts');
 
 afterEach(() => vi.unstubAllEnvs());
 

@@ -14,9 +14,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { codeFences, headings, lintChapter } from '../../src/lib/content-lint.ts';
-import { REFERENCE_CHAPTER } from '../../src/lib/commands.ts';
-import { checkDockerCommandLine } from '../../src/lib/docker-help-fixtures.ts';
+import { codeFences, headings, lintChapter } from '../../src/lib/checks/content-lint.ts';
+import { REFERENCE_CHAPTER } from '../../src/lib/reference/commands.ts';
+import { checkDockerCommandLine } from '../support/docker-model.ts';
 import { loadCommands } from '../support/reference-data.ts';
 import {
   LAYER_KINDS,

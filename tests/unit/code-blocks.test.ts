@@ -5,8 +5,8 @@
  */
 import { codeToHtml } from 'shiki';
 import { describe, expect, it } from 'vitest';
-import { codeTransformers, metaTitle } from '~/lib/code-meta.ts';
-import { COPY_BUTTON_LANGUAGES, SHELL_LANGUAGES, copyText, explainableCommand, htmlToText } from '~/lib/copy-text.ts';
+import { codeTransformers, metaTitle } from '~/lib/markdown/code-meta.ts';
+import { COPY_BUTTON_LANGUAGES, SHELL_LANGUAGES, copyText, explainableCommand, htmlToText } from '~/lib/text/copy-text.ts';
 
 /** Highlight like the Markdown pipeline (astro.config.mjs) and return the `<pre>`'s inner HTML and attributes. */
 async function render(code: string, lang: string, meta = '') {

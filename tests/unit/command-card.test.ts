@@ -1,13 +1,13 @@
 /**
- * The command card's data: every id and flag of src/data/command-card.ts exists in the reference
+ * The command card's data: every id and flag of src/data/card-entries.ts exists in the reference
  * (a wrong one fails naming the file), texts are cut at a real sentence end, and the card keeps the
  * reference's group order.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_CARD } from '../../src/data/command-card.ts';
-import { commandCard, firstSentence } from '../../src/lib/command-card.ts';
+import { COMMAND_CARD } from '../../src/data/card-entries.ts';
+import { commandCard, firstSentence } from '../../src/lib/reference/command-card.ts';
 import { COMMAND_GROUPS, parseCommandsFile } from '../../src/schemas/command.ts';
 import { readdirSync } from 'node:fs';
 
@@ -26,7 +26,7 @@ describe('command card', () => {
 
   it('fails naming the file, the id and the flag when the data is wrong', () => {
     expect(() => commandCard([{ command: 'docker-runn' }, { command: 'docker-run', flags: ['--port'] }], commands)).toThrow(
-      /command card has 2 problems:\n {2}src\/data\/command-card\.ts: command "docker-runn" is not an id[^\n]*\n {2}src\/data\/command-card\.ts: docker-run has no flag --port/,
+      /command card has 2 problems:\n {2}src\/data\/card-entries\.ts: command "docker-runn" is not an id[^\n]*\n {2}src\/data\/card-entries\.ts: docker-run has no flag --port/,
     );
   });
 

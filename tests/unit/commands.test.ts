@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { COMMAND_GROUPS, parseCommandsFile } from '~/schemas/command.ts';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { headings } from '~/lib/content-lint.ts';
-import { decodeEntities } from '~/lib/html-entities.ts';
-import { dockerModel } from '~/lib/docker-help-fixtures.ts';
+import { headings } from '~/lib/checks/content-lint.ts';
+import { decodeEntities } from '~/lib/text/html-entities.ts';
+import { dockerModel } from '../support/docker-model.ts';
 import { tokenize } from '~/lib/docker/tokenize.ts';
-import { anchorRedirects } from '~/lib/redirects.ts';
-import { aliasAnchors, commandAnchor, REFERENCE_CHAPTER, findCommand, findMistake, flagAnchor, flagLabel, groupCommands, inlineCode, referenceAnchors, referenceToc, topicAnchor } from '~/lib/commands.ts';
+import { anchorRedirects } from '~/lib/links/redirects.ts';
+import { aliasAnchors, commandAnchor, REFERENCE_CHAPTER, findCommand, findMistake, flagAnchor, flagLabel, groupCommands, inlineCode, referenceAnchors, referenceToc, topicAnchor } from '~/lib/reference/commands.ts';
 import { loadCommands } from '../support/reference-data.ts';
-import { ANCHORS_FILE } from '~/lib/published-anchors.ts';
+import { ANCHORS_FILE } from '~/lib/links/published-anchors.ts';
 
 const commands = loadCommands();
 
@@ -94,7 +94,7 @@ describe('page structure', () => {
     expect(toc.some((h) => h.slug === 'docker-run-privileged')).toBe(false);
   });
   test('inlineCode escapes and renders code spans', () => {
-    // Code spans carry line-break hints (src/lib/inline-code.ts): a flag never breaks inside.
+    // Code spans carry line-break hints (src/lib/markdown/inline-code.ts): a flag never breaks inside.
     expect(inlineCode('use `-p 80:80` & <not> --port')).toBe(
       'use <code><span class="nobr">-p</span> <span class="nobr">80:80</span></code> &amp; &lt;not&gt; --port',
     );

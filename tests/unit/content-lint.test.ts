@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { codeFences, formatProblems, headings, lintChapter, lintCopyableCode } from '../../src/lib/content-lint.ts';
+import { codeFences, formatProblems, headings, lintChapter, lintCopyableCode } from '../../src/lib/checks/content-lint.ts';
 
 const doc = (body: string) => `---\ntitle: T\ndescription: A description long enough.\norder: 1\n---\n\n${body}\n`;
 const messages = (body: string) => lintChapter('content/chapters/x.mdx', doc(body)).map((p) => `${p.line}: ${p.message}`);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { copyText, explainableCommand, htmlToText } from '~/lib/copy-text.ts';
-import { exampleCode } from '~/lib/commands.ts';
+import { copyText, explainableCommand, htmlToText } from '~/lib/text/copy-text.ts';
+import { exampleCode } from '~/lib/reference/commands.ts';
 
 describe('copyText', () => {
   test('console: only the commands, without the $ prompt or the output', () => {

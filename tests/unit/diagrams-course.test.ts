@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { codeFences, headings } from '../../src/lib/content-lint.ts';
+import { codeFences, headings } from '../../src/lib/checks/content-lint.ts';
 import {
   LAYER_KINDS,
   placeStack,

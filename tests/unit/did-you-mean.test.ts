@@ -1,6 +1,6 @@
 /** "Did you mean …?" on the 404 page: the closest page for a mistyped address, or none when nothing is close. */
 import { describe, expect, it } from 'vitest';
-import { closestPage, requestedSlug, slugQuery } from '../../src/lib/did-you-mean.ts';
+import { closestPage, requestedSlug, slugQuery } from '../../src/lib/search/did-you-mean.ts';
 
 const pages = [
   { path: '/what-is-docker/', title: 'What is Docker?' },

@@ -10,7 +10,7 @@ import { checkLine, mentionsVersion } from '~/lib/docker/check.ts';
 import { buildModel, indexModel } from '~/lib/docker/model.ts';
 import { parseHelp, parseTable } from '~/lib/docker/sources.ts';
 import { CAPTURE_VERSION, loadSources } from '~/lib/docker/data.ts';
-import { checkDockerCommandLine, dockerModel } from '~/lib/docker-help-fixtures.ts';
+import { checkDockerCommandLine, dockerModel } from '../support/docker-model.ts';
 import { parseCommandsFile } from '~/schemas/command.ts';
 import { chapterFiles, codeBlockLines, inlineLines, SAYS_WRONG } from '../support/site-lines.ts';
 import { COMMANDS_FILE, loadCommands } from '../support/reference-data.ts';

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { describeImage, describeValue } from '~/lib/docker/describe.ts';
 import { explain, LIMITS, type Part } from '~/lib/docker/explain.ts';
 import { lineProblems } from '~/lib/docker/check.ts';
-import { checkDockerCommandLine, dockerModel } from '~/lib/docker-help-fixtures.ts';
+import { checkDockerCommandLine, dockerModel } from '../support/docker-model.ts';
 import { DESTRUCTIVE } from '~/lib/docker/suggest.ts';
 import { loadExplainData } from '../support/reference-data.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fragmentTarget, highlighter, highlightRanges, highlightTerms } from '../../src/lib/highlight.ts';
-import { withHighlight } from '../../src/lib/search.ts';
+import { fragmentTarget, highlighter, highlightRanges, highlightTerms } from '../../src/lib/search/highlight-terms.ts';
+import { withHighlight } from '../../src/lib/search/ranking.ts';
 
 const marks = (query: string, text: string) => {
   const h = highlighter(query);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeBreaks, LONG_TOKEN } from '../../src/lib/inline-code.ts';
+import { codeBreaks, LONG_TOKEN } from '../../src/lib/markdown/inline-code.ts';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, '');
 

@@ -6,7 +6,7 @@ import {
   parsePage,
   publishedAnchors,
   type SiteFiles,
-} from '../../src/lib/link-check.ts';
+} from '../../src/lib/links/link-check.ts';
 
 const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
 
@@ -111,10 +111,10 @@ describe('published anchors', () => {
   it('fails for a removed anchor or page, unless a redirect declares where it went', () => {
     const entries = ['/a/#removed', '/gone/', '/gone/#two', '/old/#two', '/b/#old-two'];
     expect(checkPublishedAnchors(site(), entries)).toEqual([
-      '/a/#removed: no element with id "removed" on /a/; restore the id or add "/a/#removed" to anchorRedirects in src/lib/redirects.ts',
-      '/gone/: the page is gone (no such page); add a redirect for it in src/lib/redirects.ts',
-      '/gone/#two: the page is gone (no such page); add a redirect for it in src/lib/redirects.ts',
-      '/b/#old-two: no element with id "old-two" on /b/; restore the id or add "/b/#old-two" to anchorRedirects in src/lib/redirects.ts',
+      '/a/#removed: no element with id "removed" on /a/; restore the id or add "/a/#removed" to anchorRedirects in src/lib/links/redirects.ts',
+      '/gone/: the page is gone (no such page); add a redirect for it in src/lib/links/redirects.ts',
+      '/gone/#two: the page is gone (no such page); add a redirect for it in src/lib/links/redirects.ts',
+      '/b/#old-two: no element with id "old-two" on /b/; restore the id or add "/b/#old-two" to anchorRedirects in src/lib/links/redirects.ts',
     ]);
     expect(
       checkPublishedAnchors(site(), entries, {
@@ -126,7 +126,7 @@ describe('published anchors', () => {
 
   it('fails when a redirect points to an anchor that does not exist either', () => {
     expect(checkPublishedAnchors(site(), ['/a/#x'], { anchorRedirects: { '/a/#x': '/b/#nope' } })).toEqual([
-      '/a/#x (anchorRedirects sends it to /b/#nope): no element with id "nope" on /b/; restore the id or add "/a/#x" to anchorRedirects in src/lib/redirects.ts',
+      '/a/#x (anchorRedirects sends it to /b/#nope): no element with id "nope" on /b/; restore the id or add "/a/#x" to anchorRedirects in src/lib/links/redirects.ts',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { orderChapters, prevNext, toLink } from '../../src/lib/navigation.ts';
-import { basePath, withBase } from '../../src/lib/site.ts';
+import { orderChapters, prevNext, toLink } from '../../src/lib/site/navigation.ts';
+import { basePath, withBase } from '../../src/lib/site/urls.ts';
 
 const ch = (id: string, order: number, extra: Partial<{ sidebarLabel: string }> = {}) => ({
   id,

@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chapterDate, gitDateStatus, lastCommitDate, readChapterDates } from '../../src/lib/git-dates.ts';
-import { parseRepo, repoLinks } from '../../src/lib/repo-links.ts';
-import { OG_HEIGHT, OG_WIDTH, ogPng, wrapTitle } from '../../src/lib/og-image.ts';
-import { MDX_ELEMENT_OVERRIDES } from '../../src/lib/mdx-overrides.ts';
+import { chapterDate, gitDateStatus, lastCommitDate, readChapterDates } from '../../src/lib/site/git-dates.ts';
+import { parseRepo, repoLinks } from '../../src/lib/links/repo-links.ts';
+import { OG_HEIGHT, OG_WIDTH, ogPng, wrapTitle } from '../../src/lib/site/og-image.ts';
+import { MDX_ELEMENT_OVERRIDES } from '../../src/lib/markdown/mdx-overrides.ts';
 
 const temp: string[] = [];
 const tempDir = () => {
@@ -43,7 +43,7 @@ describe('MDX element overrides', () => {
     const mapping = /<Content components=\{\{([^}]*)\}\}/.exec(page)?.[1];
     expect(mapping, 'src/pages/[slug].astro passes components to <Content>').toBeTruthy();
     const keys = [...mapping!.matchAll(/(\w+)\s*:/g)].map((m) => m[1]).sort();
-    expect(keys, 'add an element mapped in [slug].astro to MDX_ELEMENT_OVERRIDES in src/lib/mdx-overrides.ts').toEqual([...MDX_ELEMENT_OVERRIDES].sort());
+    expect(keys, 'add an element mapped in [slug].astro to MDX_ELEMENT_OVERRIDES in src/lib/markdown/mdx-overrides.ts').toEqual([...MDX_ELEMENT_OVERRIDES].sort());
     const config = readFileSync(new URL('../../astro.config.mjs', import.meta.url), 'utf8');
     expect(config).toMatch(/mdx\(\{ optimize: \{ ignoreElementNames: \[\.\.\.MDX_ELEMENT_OVERRIDES\] \} \}\)/);
   });

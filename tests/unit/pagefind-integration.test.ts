@@ -1,5 +1,5 @@
 /**
- * The Pagefind build step (src/integrations/pagefind.ts) with Pagefind mocked, as Starlight tests
+ * The Pagefind build step (src/integrations/search-index.ts) with Pagefind mocked, as Starlight tests
  * its own: every failure ends the build with the step, Pagefind's messages and what to do, and
  * removes the half-built output so an index-less site cannot be served or deployed as if complete.
  */
@@ -15,7 +15,7 @@ const pf = vi.hoisted(() => ({
 }));
 vi.mock('pagefind', () => pf);
 
-const { pagefindIndex } = await import('../../src/integrations/pagefind.ts');
+const { pagefindIndex } = await import('../../src/integrations/search-index.ts');
 
 let root: string;
 let outDir: string;

@@ -1,9 +1,9 @@
 /**
- * src/lib/prose-sections.ts: a chapter's prose cut into one section per h2 and h3. The built
+ * src/lib/markdown/prose-sections.ts: a chapter's prose cut into one section per h2 and h3. The built
  * chapters are checked in the browser (tests/e2e/site.spec.ts, "chapter sections off screen").
  */
 import { describe, expect, it } from 'vitest';
-import { sectionProse } from '../../src/lib/prose-sections.ts';
+import { sectionProse } from '../../src/lib/markdown/prose-sections.ts';
 
 /** An AnchorHeading as the chapters render it. */
 const h = (level: 2 | 3, id: string, text = id) =>

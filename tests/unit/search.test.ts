@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import {
   FLAG_VALUE_KINDS, MAX_QUERY_CHARS, MAX_QUERY_WORDS, capQuery, flagsForValues, matchStrength, mergePageData, queryTerms, rankSections,
   significantTerms, snapshotPageData, toSectionHits, withHighlight, type PagefindResultData,
-} from '../../src/lib/search.ts';
+} from '../../src/lib/search/ranking.ts';
 
 /** A page as Pagefind's data() returns it, from sections of text (the first is the h1). */
 function page(url: string, sections: Array<{ id: string; el: string; title: string; text: string; weight?: number }>): PagefindResultData {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buildVocabulary, editDistance, MAX_CORRECTED, Speller } from '../../src/lib/spelling.ts';
+import { buildVocabulary, editDistance, MAX_CORRECTED, Speller } from '../../src/lib/search/spelling.ts';
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and swaps', () => {
@@ -94,7 +94,7 @@ describe('Speller', () => {
   });
 });
 
-import { indexedText } from '../../src/lib/spelling.ts';
+import { indexedText } from '../../src/lib/search/spelling.ts';
 describe('indexedText', () => {
   it('keeps only the data-pagefind-body element, without ignored parts', () => {
     const html = '<html><nav>Sidebar words</nav><article class="content" data-pagefind-body><h1>Daemon</h1><article>inner</article><a class="anchor-link" data-pagefind-ignore>Link to section</a><p>The <code>docker.sock</code> socket</p></article><footer>Footer</footer></html>';

@@ -7,7 +7,7 @@
 import { describeImage, describeValue, type RiskId } from './describe.ts';
 import { indexModel, versionsPhrase, type Model, type ModelCommand, type ModelFlag, type ModelIndex } from './model.ts';
 import { tokenize, type Limits, type Problem, type Suggestion, type Token, type TokenKind } from './tokenize.ts';
-import { flagLabel } from './words.ts';
+import { flagLabel } from './word-shapes.ts';
 import { CLI_VARIABLES } from './variables.ts';
 
 export interface ExplainData {

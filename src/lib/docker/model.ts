@@ -9,7 +9,7 @@
 import type { Command } from '../../schemas/command.ts';
 import { roleFromName, type ArgRole, type TopicRole, type ValueKind } from './kinds.ts';
 import type { Source, SourceFlag } from './sources.ts';
-import { flagAnchorOf } from './words.ts';
+import { flagAnchorOf } from './word-shapes.ts';
 
 export const COMMANDS_FILE = 'content/reference/commands.yaml';
 

@@ -1,10 +1,10 @@
 /**
  * "Did you mean" for unknown commands and flags, with the one Damerau–Levenshtein distance of
- * src/lib/spelling.ts. A typo never leads to a command that deletes or stops things: `docker rnu`
+ * src/lib/search/spelling.ts. A typo never leads to a command that deletes or stops things: `docker rnu`
  * suggests `run`, and nothing suggests `rm`, `rmi`, `prune`, `kill` or `down` by spelling alone
  * (the data's own mistakes may still point there, because an author wrote them).
  */
-import { editDistance } from '../spelling.ts';
+import { editDistance } from '../search/spelling.ts';
 
 /** Last words of commands that delete, stop or kill something. */
 export const DESTRUCTIVE = new Set(['rm', 'rmi', 'remove', 'prune', 'kill', 'down', 'stop', 'leave', 'disable']);

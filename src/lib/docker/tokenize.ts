@@ -10,7 +10,7 @@
 import { closest } from './suggest.ts';
 import { lexShell, type ShellItem, type ShellWord } from './shell.ts';
 import type { ModelArg, ModelCommand, ModelFlag, ModelIndex } from './model.ts';
-import { flagLabel, isFlag, isPlaceholder } from './words.ts';
+import { flagLabel, isFlag, isPlaceholder } from './word-shapes.ts';
 import { isAssignment } from './variables.ts';
 
 export type TokenKind =

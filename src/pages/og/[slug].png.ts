@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getChapters } from '~/lib/chapters.ts';
-import { ogPng } from '~/lib/og-image.ts';
-import { SITE_TITLE } from '~/lib/site.ts';
+import { getChapters } from '~/lib/site/chapters.ts';
+import { ogPng } from '~/lib/site/og-image.ts';
+import { SITE_TITLE } from '~/lib/site/urls.ts';
 
 /** og/<slug>.png: one link-preview card per chapter, and og/index.png for the other pages. */
 export const getStaticPaths = (async () => {

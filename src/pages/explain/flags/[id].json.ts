@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { flagsFileId } from '~/lib/docker/model.ts';
-import { siteModel } from '~/lib/docker/site-model.ts';
+import { siteModel } from '~/lib/docker/content-model.ts';
 
 /**
  * /explain/flags/<command>.json (e.g. docker-run.json): one command's full flag list, loaded by

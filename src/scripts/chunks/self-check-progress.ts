@@ -1,0 +1,78 @@
+/**
+ * Self-check progress (src/lib/site/progress.ts), a lazily loaded chunk: src/scripts/boot/self-check-start.ts
+ * loads it when the student ticks a box or already has progress. `<self-check-mark>` is the "I
+ * answered this" box under a question (shown by CSS only when scripting is on); `<self-check-progress>`
+ * marks the sidebar's finished chapters and offers "Reset". Without JavaScript the questions work
+ * as plain <details>.
+ */
+import { PROGRESS_KEY, parseProgress, type Progress } from '../../lib/site/progress.ts';
+
+const load = (): Progress => {
+  try {
+    return parseProgress(localStorage.getItem(PROGRESS_KEY));
+  } catch {
+    return {};
+  }
+};
+const save = (p: Progress) => {
+  try {
+    localStorage.setItem(PROGRESS_KEY, JSON.stringify(p));
+  } catch {}
+  document.dispatchEvent(new Event(PROGRESS_KEY));
+};
+
+customElements.define(
+  'self-check-mark',
+  class extends HTMLElement {
+    connectedCallback() {
+      const box = this.querySelector('input')!;
+      const { chapter = '', q = '' } = this.dataset;
+      const sync = () => (box.checked = !!load()[chapter]?.includes(q));
+      const record = () => {
+        const p = load();
+        const ids = new Set(p[chapter]);
+        if (box.checked) ids.add(q);
+        else ids.delete(q);
+        p[chapter] = [...ids];
+        save(p);
+      };
+      // A box ticked before this chunk arrived is recorded first, then every box follows storage.
+      if ('pending' in this.dataset) {
+        delete this.dataset['pending'];
+        record();
+      }
+      sync();
+      document.addEventListener(PROGRESS_KEY, sync);
+      box.addEventListener('change', record);
+    }
+  },
+);
+
+customElements.define(
+  'self-check-progress',
+  class extends HTMLElement {
+    connectedCallback() {
+      const items = [...document.querySelectorAll<HTMLElement>('[data-checks]')];
+      const status = this.querySelector('[data-done]')!;
+      const show = () => {
+        const p = load();
+        let done = 0;
+        for (const li of items) {
+          const finished = (p[li.dataset['chapter']!]?.length ?? 0) >= Number(li.dataset['checks']);
+          li.querySelector<HTMLElement>('.check-done')!.hidden = !finished;
+          done += +finished;
+        }
+        status.textContent = `${done} of ${items.length}`;
+        this.hidden = !Object.values(p).some((ids) => ids.length);
+      };
+      this.querySelector('button')!.addEventListener('click', () => {
+        try {
+          localStorage.removeItem(PROGRESS_KEY);
+        } catch {}
+        document.dispatchEvent(new Event(PROGRESS_KEY));
+      });
+      document.addEventListener(PROGRESS_KEY, show);
+      show();
+    }
+  },
+);
