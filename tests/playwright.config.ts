@@ -1,13 +1,14 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { BASE_ORIGIN, BASE_PORT, ORIGIN, ROOT_PORT } from './support/origins.ts';
+import { chromiumExecutable } from './support/browser.ts';
 
 /**
  * End-to-end tests against the production build (`npm run build:all` writes dist/ and
- * dist-base/), served by src/server/static-server.ts: the root build on E2E_PORT (4321) and the
- * `BASE_PATH=/docker-basics/` build on the next port (tests/support/origins.ts). Uses Debian's Chromium when it is installed.
+ * dist-base/), served by src/server/static-server.ts: the root build on E2E_PORT (the first
+ * free ports from 4321 up, unless set) and the `BASE_PATH=/docker-basics/` build on the next port
+ * (tests/support/origins.ts). The browser: tests/support/browser.ts.
  */
-const chromium = '/usr/bin/chromium';
+const chromium = chromiumExecutable();
 const node = './node_modules/.bin/node';
 
 export default defineConfig({
@@ -26,7 +27,7 @@ export default defineConfig({
     // tests/e2e/offline.spec.ts allows it where it is the subject.
     serviceWorkers: 'block',
     launchOptions: {
-      ...(existsSync(chromium) ? { executablePath: chromium } : {}),
+      ...(chromium ? { executablePath: chromium } : {}),
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
@@ -35,13 +36,15 @@ export default defineConfig({
       command: `${node} src/server/static-server.ts --dir dist --port ${ROOT_PORT}`,
       cwd: '..',
       url: `${ORIGIN}/`,
-      reuseExistingServer: !process.env['CI'],
+      // Never a server this run did not start: the ports are free ones (tests/support/origins.ts).
+      reuseExistingServer: false,
     },
     {
       command: `${node} src/server/static-server.ts --dir dist-base --port ${BASE_PORT} --base /docker-basics/`,
       cwd: '..',
       url: `${BASE_ORIGIN}/docker-basics/`,
-      reuseExistingServer: !process.env['CI'],
+      // Never a server this run did not start: the ports are free ones (tests/support/origins.ts).
+      reuseExistingServer: false,
     },
   ],
 });
