@@ -2,8 +2,9 @@ import type { APIRoute } from 'astro';
 import { getChapters } from '~/lib/site/chapters.ts';
 import { TOOL_PAGES, withBase } from '~/lib/site/urls.ts';
 import { chapterDate } from '~/lib/site/git-dates.ts';
+import { courseExercises } from '~/lib/exercises/course-exercises.ts';
 
-/** sitemap.xml: the home page, every chapter and the tool pages (not the 404 page). */
+/** sitemap.xml: the home page, every chapter, the tool pages and the exercise worksheets (not the 404 page). */
 export const GET: APIRoute = async ({ site }) => {
   const chapters = await getChapters();
   // <lastmod> for chapters, from the same git dates as their "Last updated" line.
@@ -11,6 +12,9 @@ export const GET: APIRoute = async ({ site }) => {
     ['', undefined],
     ...chapters.map((c): [string, Date | undefined] => [`${c.id}/`, chapterDate(c.filePath ?? `content/chapters/${c.id}.mdx`)]),
     ...TOOL_PAGES.map((t): [string, Date | undefined] => [t.path, undefined]),
+    // The worksheets of each chapter and the solutions (src/pages/exercises/).
+    ...[...new Set((await courseExercises()).map((e) => e.chapter))].map((c): [string, Date | undefined] => [`exercises/${c}/`, undefined]),
+    ['exercises/solutions/', undefined],
   ];
   const urls = pages
     .map(([p, d]) => `  <url><loc>${new URL(withBase(p), site).href}</loc>${d ? `<lastmod>${d.toISOString().slice(0, 10)}</lastmod>` : ''}</url>`)

@@ -16,3 +16,4 @@ export { default as FlagTable } from '../reference/FlagTable.astro';
 export { default as Tabs } from './Tabs.astro';
 export { default as TabItem } from './TabItem.astro';
 export { default as FileTree } from './FileTree.astro';
+export { default as Exercise } from './Exercise.astro';

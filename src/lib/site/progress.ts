@@ -16,7 +16,7 @@ export function questionId(question: string): string {
 
 /** How many self-check questions a chapter's MDX source asks. */
 export function countQuestions(mdx: string): number {
-  return (mdx.match(/<SelfCheck\b/g) ?? []).length;
+  return (mdx.match(/<(?:SelfCheck|Exercise)\b/g) ?? []).length;
 }
 
 export type Progress = Record<string, string[]>;

@@ -37,4 +37,5 @@ export const TOOL_PAGES: ReadonlyArray<{ id: string; path: string; title: string
   { id: 'search', path: 'search/', title: 'Search' },
   { id: 'card', path: 'card/', title: 'Command card', label: 'Command card (print)' },
   { id: 'links', path: 'links/', title: 'Link to this course' },
+  { id: 'exercises', path: 'exercises/', title: 'Exercises', label: 'Exercises (worksheet)' },
 ];

@@ -1,0 +1,23 @@
+/**
+ * The course's exercises for the build, checked once against the full docker model (the same
+ * model the explainer uses: src/lib/docker/content-model.ts). Used by <Exercise> and the
+ * worksheet pages; a problem fails the build there, naming the file and the exercise.
+ */
+import { getCollection } from 'astro:content';
+import { indexModel } from '../docker/model.ts';
+import { siteModel } from '../docker/content-model.ts';
+import { loadExercises } from './catalogue.ts';
+import type { ExerciseData } from './schema.ts';
+
+let cache: Promise<ExerciseData[]> | undefined;
+
+export function courseExercises(): Promise<ExerciseData[]> {
+  cache ??= getCollection('commands').then((entries) => loadExercises(indexModel(siteModel(entries.map((e) => e.data)).model)));
+  return cache;
+}
+
+/** The anchor of an exercise in its chapter. */
+export const exerciseAnchor = (id: string): string => `exercise-${id}`;
+
+/** The progress id of an exercise (stored with the self-check marks of its chapter). */
+export const exerciseProgressId = (id: string): string => `x-${id}`;
