@@ -9,6 +9,7 @@ import { lineProblems } from '~/lib/docker/check.ts';
 import { checkDockerCommandLine, dockerModel } from '../support/docker-model.ts';
 import { DESTRUCTIVE } from '~/lib/docker/suggest.ts';
 import { loadExplainData } from '../support/reference-data.ts';
+import { loadProbes, misses } from '../explain/score.ts';
 
 const data = loadExplainData();
 const parts = (line: string) => explain(line, data).parts;
@@ -289,4 +290,16 @@ describe('the page downloads a core model and loads full flag lists when needed'
 test('a part of a huge word names only its start', () => {
   const r = explain('docker run -' + 'itd'.repeat(2600) + ' ubuntu', data);
   expect(Math.max(...r.parts.map((p) => (p.from ?? '').length + p.explanation.length))).toBeLessThan(400);
+});
+
+/** The tuned probes (tests/explain/probes.yaml): lines students paste, each with what a correct explanation must say. */
+describe('the tuned probes', () => {
+  const probes = loadProbes('tests/explain/probes.yaml');
+  test('there are at least 25 of them, and with the hold-out at least 40', () => {
+    expect(probes.length).toBeGreaterThanOrEqual(25);
+    expect(probes.length + loadProbes('tests/explain/holdout.yaml').length).toBeGreaterThanOrEqual(40);
+  });
+  test.each(probes.map((p) => [p.line, p] as const))('%s', (_line, probe) => {
+    expect(misses(probe, data)).toEqual([]);
+  });
 });
