@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { explain, type ExplainData, type Explanation } from '~/lib/docker/explain.ts';
+import { indexModel } from '~/lib/docker/model.ts';
 
 export interface Probe {
   line: string;
@@ -54,7 +55,7 @@ export function loadProbes(file: string): Probe[] {
 export function shownText(r: Explanation): string {
   const v = r.verdict;
   return [
-    ...(v ? [...v.problems.map((x) => x.text), ...v.risks.map((x) => x.text), v.fix ?? ''] : []),
+    ...(v ? [...v.problems.map((x) => x.text), v.fix ?? ''] : []),
     ...r.risks.map((x) => x.text),
     ...r.parts.flatMap((p) => [p.label, p.explanation, p.caution ?? '', ...p.problems.map((x) => x.message)]),
     r.error ?? '',
@@ -71,11 +72,13 @@ export function misses(probe: Probe, data: ExplainData): string[] {
   for (const id of probe.risks ?? []) if (!ids.includes(id)) out.push(`risk ${id} missing (risks: ${ids.join(', ') || 'none'})`);
   if (probe.risks?.length === 0 && ids.length) out.push(`expected no risks, got ${ids.join(', ')}`);
   for (const id of probe.noRisks ?? []) if (ids.includes(id)) out.push(`risk ${id} should not be listed`);
-  const texts = r.verdict ? [...r.verdict.problems, ...r.verdict.risks].map((x) => x.text) : [];
+  const texts = [...(r.verdict?.problems ?? []), ...r.risks].map((x) => x.text);
   const twice = texts.filter((t, i) => texts.indexOf(t) !== i);
   if (twice.length) out.push(`said twice in the verdict: ${twice.join(' | ')}`);
   if (probe.fix !== undefined && r.verdict?.fix !== probe.fix) out.push(`fix: ${JSON.stringify(r.verdict?.fix)}, expected ${JSON.stringify(probe.fix)}`);
-  if (probe.commands && JSON.stringify(r.commands) !== JSON.stringify(probe.commands)) out.push(`commands: ${JSON.stringify(r.commands)}, expected ${JSON.stringify(probe.commands)}`);
+  // A command may be named by any of its spellings (`docker ps` is `docker container ls`).
+  const canonical = (name: string) => indexModel(data.model).byName.get(name)?.name ?? name;
+  if (probe.commands && JSON.stringify(r.commands) !== JSON.stringify(probe.commands.map(canonical))) out.push(`commands: ${JSON.stringify(r.commands)}, expected ${JSON.stringify(probe.commands)}`);
   const text = shownText(r);
   for (const re of probe.says ?? []) if (!new RegExp(re, 'i').test(text)) out.push(`does not say /${re}/`);
   for (const re of probe.notSays ?? []) if (new RegExp(re, 'i').test(text)) out.push(`says /${re}/`);
