@@ -148,14 +148,16 @@ export function segmentRisks(seg: Segment, index: ModelIndex): SegmentRisk[] {
   }
   // https://docs.docker.com/reference/cli/docker/system/prune/: stopped containers, unused
   // networks, dangling images and build cache; -a every unused image; --volumes anonymous volumes
-  // only (named ones since Engine 23 need docker volume prune -a: https://github.com/docker/docs/pull/25818).
+  // only (https://github.com/docker/docs/pull/25818): since Engine 23 (API 1.42) prunes leave named
+  // volumes unless asked (https://docs.docker.com/reference/cli/docker/volume/prune/ "API 1.42+";
+  // https://github.com/testcontainers/moby-ryuk/pull/77, moby/moby#44216).
   if (is('docker system prune')) {
-    add('data-loss', `Deletes every stopped container, every network no container uses, ${all ? 'every image no container uses (not only dangling ones)' : 'dangling images'} and the build cache${has('--volumes') ? ', and the anonymous volumes no container uses (named volumes stay)' : ''}.`, first);
+    add('data-loss', `Deletes every stopped container, every network no container uses, ${all ? 'every image no container uses (not only dangling ones)' : 'dangling images'} and the build cache${has('--volumes') ? ', and the anonymous volumes no container uses (since Engine 23 named volumes stay; before, they went too)' : ''}.`, first);
   }
   if (is('docker image prune')) add('data-loss', `Deletes ${all ? 'every image no container uses (unused images, not only dangling ones)' : 'dangling images (untagged layers no image needs)'}.`, first);
   if (is('docker container prune')) add('data-loss', 'Deletes every stopped container, with the files written inside them.', first);
   // https://docs.docker.com/reference/cli/docker/volume/prune/: anonymous ones; -a also named ones.
-  if (is('docker volume prune')) add('data-loss', `Deletes ${all ? 'every volume no container uses, named ones too' : 'the anonymous volumes no container uses'}, with their data.`, first);
+  if (is('docker volume prune')) add('data-loss', `Deletes ${all ? 'every volume no container uses, named ones too' : 'the anonymous volumes no container uses (since Engine 23; before, named ones too)'}, with their data.`, first);
   if (is('docker volume rm')) add('data-loss', `Deletes the volume${args.length > 1 ? 's' : ''} ${args.map((a) => a.text).join(', ') || 'named'} with all the data in ${args.length > 1 ? 'them' : 'it'}; it cannot be undone.`, first);
   // https://docs.docker.com/reference/cli/docker/compose/down/: -v removes named volumes of the
   // Compose file and anonymous volumes of the containers.

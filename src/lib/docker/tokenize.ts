@@ -473,6 +473,8 @@ function unknownCommand(index: ModelIndex, path: string, word: string, typed: Sh
   return problem;
 }
 
+const nearFlags = new WeakMap<ModelCommand, Map<string, string | undefined>>();
+
 function unknownFlag(cmd: ModelCommand, name: string, bundle?: string): { problem: Problem; meant?: ModelFlag } {
   const problem: Problem = { code: 'unknown-flag', severity: 'error', message: `${cmd.name === 'docker' ? 'docker (global options, before the command)' : cmd.name} has no flag ${name}${bundle && bundle !== name ? ` (in ${bundle})` : ''}` };
   const mistake = cmd.flags.flatMap((f) => f.mistakes ?? []).find((m) => m.wrong === name);
@@ -483,7 +485,11 @@ function unknownFlag(cmd: ModelCommand, name: string, bundle?: string): { proble
   }
   if (!name.startsWith('--')) return { problem };
   const pool = cmd.flags.filter((f) => !f.of && !f.hidden && f.long !== '--help');
-  const near = closest(name, pool.map((f) => f.long), (l) => !!pool.find((f) => f.long === l)?.anchor);
+  // The same typo repeated (a pasted loop, a hostile line) is looked up once per command.
+  let seen = nearFlags.get(cmd);
+  if (!seen) nearFlags.set(cmd, (seen = new Map()));
+  if (!seen.has(name)) seen.set(name, closest(name, pool.map((f) => f.long), (l) => !!pool.find((f) => f.long === l)?.anchor));
+  const near = seen.get(name);
   const meant = pool.find((f) => f.long === near);
   if (!meant) return { problem };
   problem.suggestion = { text: flagLabel(meant), ...(meant.meaning ? { note: meant.meaning } : {}), ...(meant.anchor ? { anchor: meant.anchor } : {}) };
