@@ -165,6 +165,18 @@ describe('explain', () => {
     expect(parts('docker compose up --detatch')[3]!.suggestion?.text).toBe('-d, --detach');
   });
 
+  test('a docker command run by xargs or watch after a pipe is explained too', () => {
+    const r = explain('docker ps -aq | xargs -n 1 docker rm -f', data);
+    expect(brief(r.parts)).toEqual(['program:docker', 'command:ps', 'flag:-a', 'flag:-q', 'operator:|', 'runner:xargs', 'runner:-n', 'runner:1', 'program:docker', 'command:rm', 'flag:-f']);
+    expect(r.commands).toEqual(['docker ps', 'docker container rm']);
+    expect(r.parts[5]!.explanation).toMatch(/output of the command before the pipe/);
+    expect(r.risks.map((x) => [x.id, r.parts[x.part!]!.text])).toEqual([['data-loss', 'rm']]);
+    expect(r.risks[0]!.text).toMatch(/IDs come through the pipe, running ones too/);
+    expect(explain('watch -n 5 docker ps', data).commands).toEqual(['docker ps']);
+    // Not a runner without docker after it.
+    expect(brief(parts('docker ps | xargs echo')).slice(-2)).toEqual(['other:xargs', 'other:echo']);
+  });
+
   test('continuations, prompts and pipes', () => {
     expect(brief(parts('$ docker run --rm \\\n  ubuntu:22.04 | less')).slice(0, 4)).toEqual(['program:docker', 'command:run', 'flag:--rm', 'image:ubuntu:22.04']);
     expect(parts('docker ps -a | grep bot').at(-1)!.kind).toBe('other');

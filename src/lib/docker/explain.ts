@@ -129,6 +129,14 @@ const OPERATORS: Record<string, string> = {
   '&': 'Run the command before in the background of your shell.',
 };
 
+/** Programs that run the docker command after them (tokenize.ts RUNNERS); their manual pages say so. */
+const RUNNER_MEANINGS: Readonly<Record<string, string>> = {
+  xargs: 'xargs runs the docker command after it with the words it reads from its input (the output of the command before the pipe) added at the end.',
+  watch: 'watch runs the docker command after it every 2 seconds (or every -n seconds) and shows its latest output.',
+  time: 'time runs the docker command after it and then prints how long it took.',
+  nohup: 'nohup runs the docker command after it so that it keeps running when you close the terminal.',
+};
+
 /** The versions the explainer knows, for the page's footnote. */
 export const explainVersions = (data: ExplainData): string => versionsPhrase(data.model);
 
@@ -224,6 +232,10 @@ function describeToken(t: Token, cmd: ModelCommand | undefined, prev: Token | un
   const flagOf = (f: ModelFlag): ModelFlag => (f.of ? (cmd?.flags.find((x) => x.long === f.of) ?? f) : f);
   const error = t.problems.find((p) => p.severity === 'error');
   switch (t.kind) {
+    case 'runner':
+      part.label = t.text;
+      part.explanation = RUNNER_MEANINGS[t.text] ?? (prev?.kind === 'runner' && !t.text.startsWith('-') ? `A value of the option before it (${prev.text}).` : `An option of ${seg?.tokens[0]?.text ?? 'the program before docker'}.`);
+      break;
     case 'sudo':
       part.label = 'sudo';
       part.explanation = t.text === 'sudo' ? 'Run as root. Not needed if your user is in the docker group (which is itself root-equivalent).' : 'An option of sudo.';

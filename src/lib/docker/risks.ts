@@ -143,7 +143,8 @@ export function segmentRisks(seg: Segment, index: ModelIndex): SegmentRisk[] {
   const all = has('--all');
   if (is('docker rm')) {
     const every = args.some((a) => (a.subst ?? []).some((s) => /\bdocker\s+(?:container\s+)?(?:ps|ls)\b.*\s-[a-z]*a/.test(` ${s} `)));
-    const which = every ? 'every container on the machine (docker ps -a lists them all)' : 'the containers named';
+    const piped = tokens.some((t) => t.kind === 'runner' && t.text === 'xargs');
+    const which = every ? 'every container on the machine (docker ps -a lists them all)' : piped ? 'the containers whose IDs come through the pipe' : 'the containers named';
     add('data-loss', `Deletes ${which}${force ? ', running ones too (-f stops them first)' : ''}, with every file written inside them that is not in a volume.`, every ? args.find((a) => a.subst)! : first);
   }
   // https://docs.docker.com/reference/cli/docker/system/prune/: stopped containers, unused

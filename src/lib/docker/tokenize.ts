@@ -16,6 +16,7 @@ import { isAssignment } from './variables.ts';
 export type TokenKind =
   | 'prompt'
   | 'sudo'
+  | 'runner'
   | 'variable'
   | 'program'
   | 'command'
@@ -205,6 +206,16 @@ function walkSegment(items: ShellItem[], index: ModelIndex, segments: Segment[],
     while (i < words.length && isAssignment(words[i]!.raw) && i + 1 < words.length) add(w, wordToken(words[i++]!, 'variable', []));
   };
   variables();
+  // A program that runs the command after it (`docker ps -q | xargs docker stop`, `watch docker ps`).
+  if (words[i] && words[i]!.text in RUNNERS && words.slice(i + 1).some((x) => x.text === 'docker')) {
+    const takes = RUNNERS[words[i]!.text]!;
+    add(w, wordToken(words[i++]!, 'runner', []));
+    while (i < words.length && words[i]!.text.startsWith('-') && words[i]!.text !== '--') {
+      const opt = words[i]!.text;
+      add(w, wordToken(words[i++]!, 'runner', []));
+      if (takes.includes(opt) && i < words.length) add(w, wordToken(words[i++]!, 'runner', []));
+    }
+  }
   if (words[i]?.text === 'sudo') {
     add(w, { text: 'sudo', kind: 'sudo', problems: [] });
     i++;
@@ -237,6 +248,14 @@ function walkSegment(items: ShellItem[], index: ModelIndex, segments: Segment[],
     for (const s of segments.slice(before)) s.nested = true;
   }
 }
+
+/** Programs that run the command after them, with their options that take a value (xargs(1), watch(1), time(1), nohup(1)). */
+const RUNNERS: Readonly<Record<string, readonly string[]>> = {
+  xargs: ['-n', '-I', '-L', '-P', '-d', '-s', '-E', '-a'],
+  watch: ['-n', '-d'],
+  time: [],
+  nohup: [],
+};
 
 /** An edit that puts `text` in place of the whole word. */
 const replaceWord = (word: ShellWord, text: string): Edit[] => [{ at: word.at, end: word.at + word.raw.length, text }];

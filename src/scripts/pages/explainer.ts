@@ -10,6 +10,7 @@ import { completeModel, flagsFileId, type ModelFlag } from '~/lib/docker/model.t
 const KIND_LABEL: Record<Part['kind'], string> = {
   prompt: 'prompt',
   sudo: 'runs as root',
+  runner: 'runs the next command',
   variable: 'environment variable',
   program: 'program',
   'global-flag': 'global option',
