@@ -188,6 +188,27 @@ describe('explain', () => {
   });
 });
 
+describe('the verdict', () => {
+  test('each problem once, linked to its part', () => {
+    const r = explain('docker run --privilged --privilged ubuntu', data);
+    expect(r.verdict.problems).toEqual([{ text: 'docker run has no flag --privilged.', part: 2 }]);
+    expect(r.parts[2]!.text).toBe('--privilged');
+    expect(r.verdict.fix).toBe('docker run --privileged --privileged ubuntu');
+  });
+  test('the repaired line: every problem repaired, across commands; none when one cannot be', () => {
+    expect(explain('docker-compose up -d', data).verdict.fix).toBe('docker compose up -d');
+    expect(explain('docker ps -a && docker rnu Ubuntu -it bash', data).verdict.fix).toBe('docker ps -a && docker run -it ubuntu bash');
+    expect(explain('$ docker run --rm "ubuntu', data).verdict.fix).toBe('docker run --rm "ubuntu"');
+    // --name needs a value, which nothing can guess: the problems are listed, no line is offered.
+    const r = explain('docker run --privilged --name', data);
+    expect(r.verdict.problems.map((p) => p.text)).toEqual(['docker run has no flag --privilged.', '--name needs a value, but the line ends here.']);
+    expect(r.verdict.fix).toBeUndefined();
+    // A problem inside $( ) is not repaired from outside.
+    expect(explain('docker rm $(docker ps --al)', data).verdict.fix).toBeUndefined();
+    expect(explain('docker run --rm ubuntu', data).verdict).toEqual({ problems: [] });
+  });
+});
+
 describe('hostile input is capped and fast', () => {
   const time = (f: () => void) => {
     const t = performance.now();

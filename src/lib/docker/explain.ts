@@ -185,9 +185,8 @@ export function explain(input: string, data: ExplainData, limits: Limits = LIMIT
   }
   const verdict: Verdict = { problems };
   if (problems.length && repairable && edits.length) {
-    const fixed = applyEdits(text, edits);
-    // Offer the repair only when it is one: the repaired line has no error left.
-    if (fixed && !tokenize(fixed, index, limits).segments.some((s) => s.tokens.some((t) => t.problems.some((p) => p.severity === 'error')))) verdict.fix = fixed;
+    const fixed = repair(applyEdits(text, edits), index, limits);
+    if (fixed) verdict.fix = fixed;
   }
   const out: Explanation = { verdict, parts, risks, commands };
   const incomplete = [...new Set(segments.flatMap((s) => s.tokens.map((t) => t.command).filter((n): n is string => !!n && !!index.byName.get(n)?.partial)))];
@@ -205,6 +204,26 @@ export function explain(input: string, data: ExplainData, limits: Limits = LIMIT
         : `Only the first ${truncated.limit} parts were explained; the rest of the line was not read.`;
   }
   return out;
+}
+
+/**
+ * The repaired line, offered only when it is one: walked again, it has no error left. A repair
+ * can reveal the next problem (`docker rnu Ubuntu -it bash`: once run is a command, Ubuntu is its
+ * image), so it is repaired again, a few rounds at most.
+ */
+function repair(line: string | undefined, index: ModelIndex, limits: Limits): string | undefined {
+  for (let round = 0; line !== undefined && round < 3; round++) {
+    const edits: Edit[] = [];
+    const { segments, text } = tokenize(line, index, limits);
+    for (const seg of segments) for (const t of seg.tokens) for (const p of t.problems) {
+      if (p.severity !== 'error') continue;
+      if (!p.fix || seg.nested) return undefined;
+      edits.push(...p.fix);
+    }
+    if (!edits.length) return line;
+    line = applyEdits(text, edits);
+  }
+  return undefined;
 }
 
 /** Apply edits (non-overlapping) to the text; undefined when two overlap. Prompts (`$ `) are dropped, line ends kept. */

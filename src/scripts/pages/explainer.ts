@@ -149,7 +149,8 @@ customElements.define(
         }
         if (result.incomplete) out.append(el('p', 'explain-truncated', 'The flag list of this command could not be loaded (offline, before the course was saved for offline use?): its flags may show as unknown.'));
         if (result.truncated) out.append(el('p', 'explain-truncated', result.truncated));
-        if (!result.error) out.append(verdictOf(result, link));
+        // Not a docker line: no verdict, unless it has a problem to repair (docker-compose up).
+        if (!result.error || result.verdict.problems.length) out.append(verdictOf(result, link));
         const heading = el('h2', undefined, 'What each part does');
         heading.id = 'explanation';
         out.append(heading);
