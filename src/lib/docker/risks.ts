@@ -91,13 +91,15 @@ export function segmentRisks(seg: Segment, index: ModelIndex): SegmentRisk[] {
 
   if (is('docker run') || is('docker create')) {
     // Namespaces shared with the host (https://docs.docker.com/reference/cli/docker/container/run/,
-    // "--pid", "--ipc", "--uts", "--userns", "--cgroupns", "--network container:").
+    // "--pid", "--ipc", "--uts", "--userns", "--cgroupns", "--network container:"; the run
+    // reference's "PID settings" and "UTS settings": --uts=host "gives the container full access to
+    // change the hostname of the host"; https://docs.docker.com/engine/security/userns-remap/).
     const pid = value('--pid');
     if (pid === 'host') add('shared-namespace', '--pid host: the container sees every process of the host, and as root it can signal (kill) them.', tokenOf('--pid'));
     const ipc = value('--ipc');
     if (ipc === 'host') add('shared-namespace', "--ipc host: the container shares the host's shared memory and IPC objects with every process of the host.", tokenOf('--ipc'));
     if (value('--uts') === 'host') add('shared-namespace', "--uts host: the container shares the host's hostname, and can change it for the whole host.", tokenOf('--uts'));
-    if (value('--userns') === 'host') add('shared-namespace', '--userns host: no user-namespace remapping for this container, so root inside is root on the host.', tokenOf('--userns'));
+    if (value('--userns') === 'host') add('shared-namespace', "--userns host: turns off the daemon's user-namespace remapping (userns-remap) for this container, so root inside is root on the host.", tokenOf('--userns'));
     if (value('--cgroupns') === 'host') add('shared-namespace', "--cgroupns host: the container sees the host's whole cgroup tree.", tokenOf('--cgroupns'));
     const net = value('--network');
     if (net?.startsWith('container:')) add('shared-namespace', `--network ${net}: the container shares the network stack of the container ${net.slice(10)}: the same IP address and ports, and localhost reaches its services.`, tokenOf('--network'));
