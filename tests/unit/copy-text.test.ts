@@ -33,6 +33,11 @@ describe('explainableCommand', () => {
     expect(explainableCommand('cd robot\ndocker compose up -d')).toBe('docker compose up -d');
     expect(explainableCommand('ls -la')).toBeUndefined();
   });
+  test('a block with several docker commands keeps every one, in order, one a line', () => {
+    expect(explainableCommand('docker network create rosnet\ncd robot\nsudo docker run -it --rm \\\n  --net=rosnet ros roscore\ndocker ps')).toBe(
+      'docker network create rosnet\ndocker run -it --rm --net=rosnet ros roscore\ndocker ps',
+    );
+  });
 });
 
 describe('reference examples', () => {

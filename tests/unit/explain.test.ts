@@ -4,11 +4,12 @@
  */
 import { describe, expect, test } from 'vitest';
 import { describeImage, describeValue } from '~/lib/docker/describe.ts';
-import { explain, LIMITS, type Part } from '~/lib/docker/explain.ts';
+import { explain, LIMITS, type Part, type Risk } from '~/lib/docker/explain.ts';
 import { lineProblems } from '~/lib/docker/check.ts';
 import { checkDockerCommandLine, dockerModel } from '../support/docker-model.ts';
 import { DESTRUCTIVE } from '~/lib/docker/suggest.ts';
 import { loadExplainData } from '../support/reference-data.ts';
+import { loadProbes, misses } from '../explain/score.ts';
 
 const data = loadExplainData();
 const parts = (line: string) => explain(line, data).parts;
@@ -33,8 +34,10 @@ describe('explain', () => {
     expect(byText.get('/dev:/dev')!.explanation).toMatch(/host path \/dev at \/dev/);
     expect(byText.get('8080:80')!.explanation).toMatch(/port 8080 of the host to port 80 inside the container/);
     expect(byText.get('duckietown/dt-core:ente-arm64v8')!.explanation).toMatch(/repository duckietown\/dt-core, tag ente-arm64v8/);
-    expect(r.risks.map((x) => x.id)).toEqual(['privileged']);
+    // The -arm64v8 tag: a risk of the context (it fails on an amd64 laptop), linked to the image's part.
+    expect(r.risks.map((x) => x.id)).toEqual(['privileged', 'arch-mismatch']);
     expect(r.risks[0]!.anchor).toBe('docker-run-privileged');
+    expect(r.parts[r.risks[1]!.part!]!.kind).toBe('image');
   });
 
   test('--flag=value, -e=FOO, read-only mounts and bundled value flags', () => {
@@ -73,7 +76,8 @@ describe('explain', () => {
     expect(r.risks).toEqual([]);
     // Plain TCP is the same risk as -H tcp://…, with the same link.
     const tcp = explain('DOCKER_HOST=tcp://duckiebot.local:2375 docker images', data);
-    expect(tcp.risks).toEqual([explain('docker -H tcp://duckiebot.local:2375 images', data).risks[0]]);
+    const unlinked = (rs: Risk[]) => rs.map(({ part: _part, ...rest }) => rest);
+    expect(unlinked(tcp.risks)).toEqual(unlinked([explain('docker -H tcp://duckiebot.local:2375 images', data).risks[0]!]));
     expect(tcp.risks.map((x) => [x.id, x.anchor])).toEqual([['plain-tcp', 'docker-host']]);
     expect(brief(parts('sudo -E DOCKER_CONTEXT=duckiebot docker ps'))).toEqual(['sudo:sudo', 'sudo:-E', 'variable:DOCKER_CONTEXT=duckiebot', 'program:docker', 'command:ps']);
     expect(parts('DOCKER_CONTEXT=duckiebot docker ps')[0]!.explanation).toMatch(/overrides DOCKER_HOST/);
@@ -143,12 +147,13 @@ describe('explain', () => {
     expect(redirect[0]!.explanation).toMatch(/writes the output to the file log.txt/);
     const ticks = explain('docker rm `docker ps -aq`', data);
     expect(ticks.parts.find((p) => p.kind === 'argument')!.problems[0]!.code).toBe('host-command');
-    expect(ticks.risks).toEqual([]);
+    // A docker command in the substitution is not a host-command risk; deleting every container is a data-loss one.
+    expect(ticks.risks.map((x) => x.id)).toEqual(['data-loss']);
   });
 
   test('the risk summary lists the socket, / mounted, host network and plain TCP, with links', () => {
     const r = explain('docker -H tcp://robot:2375 run --privileged -v /var/run/docker.sock:/var/run/docker.sock -v /:/host --network host ubuntu', data);
-    expect(r.risks.map((x) => x.id)).toEqual(['plain-tcp', 'privileged', 'docker-socket', 'root-mount', 'host-network']);
+    expect(r.risks.map((x) => x.id)).toEqual(['plain-tcp', 'privileged', 'docker-socket', 'root-mount', 'host-network', 'root-on-host']);
     expect(r.risks.find((x) => x.id === 'docker-socket')!.anchor).toBe('docker-run-docker-sock');
     expect(r.risks.find((x) => x.id === 'plain-tcp')!.anchor).toBe('docker-host');
     expect(explain('docker -H ssh://me@robot ps', data).risks).toEqual([]);
@@ -160,6 +165,18 @@ describe('explain', () => {
     expect(parts('docker compose up --detatch')[3]!.suggestion?.text).toBe('-d, --detach');
   });
 
+  test('a docker command run by xargs or watch after a pipe is explained too', () => {
+    const r = explain('docker ps -aq | xargs -n 1 docker rm -f', data);
+    expect(brief(r.parts)).toEqual(['program:docker', 'command:ps', 'flag:-a', 'flag:-q', 'operator:|', 'runner:xargs', 'runner:-n', 'runner:1', 'program:docker', 'command:rm', 'flag:-f']);
+    expect(r.commands).toEqual(['docker ps', 'docker container rm']);
+    expect(r.parts[5]!.explanation).toMatch(/output of the command before the pipe/);
+    expect(r.risks.map((x) => [x.id, r.parts[x.part!]!.text])).toEqual([['data-loss', 'rm']]);
+    expect(r.risks[0]!.text).toMatch(/IDs come through the pipe, running ones too/);
+    expect(explain('watch -n 5 docker ps', data).commands).toEqual(['docker ps']);
+    // Not a runner without docker after it.
+    expect(brief(parts('docker ps | xargs echo')).slice(-2)).toEqual(['other:xargs', 'other:echo']);
+  });
+
   test('continuations, prompts and pipes', () => {
     expect(brief(parts('$ docker run --rm \\\n  ubuntu:22.04 | less')).slice(0, 4)).toEqual(['program:docker', 'command:run', 'flag:--rm', 'image:ubuntu:22.04']);
     expect(parts('docker ps -a | grep bot').at(-1)!.kind).toBe('other');
@@ -168,6 +185,27 @@ describe('explain', () => {
   test('not a docker command', () => {
     expect(explain('ls -la', data).error).toMatch(/not a docker command/);
     expect(explain('   ', data).error).toMatch(/Paste a docker command/);
+  });
+});
+
+describe('the verdict', () => {
+  test('each problem once, linked to its part', () => {
+    const r = explain('docker run --privilged --privilged ubuntu', data);
+    expect(r.verdict.problems).toEqual([{ text: 'docker run has no flag --privilged.', part: 2 }]);
+    expect(r.parts[2]!.text).toBe('--privilged');
+    expect(r.verdict.fix).toBe('docker run --privileged --privileged ubuntu');
+  });
+  test('the repaired line: every problem repaired, across commands; none when one cannot be', () => {
+    expect(explain('docker-compose up -d', data).verdict.fix).toBe('docker compose up -d');
+    expect(explain('docker ps -a && docker rnu Ubuntu -it bash', data).verdict.fix).toBe('docker ps -a && docker run -it ubuntu bash');
+    expect(explain('$ docker run --rm "ubuntu', data).verdict.fix).toBe('docker run --rm "ubuntu"');
+    // --name needs a value, which nothing can guess: the problems are listed, no line is offered.
+    const r = explain('docker run --privilged --name', data);
+    expect(r.verdict.problems.map((p) => p.text)).toEqual(['docker run has no flag --privilged.', '--name needs a value, but the line ends here.']);
+    expect(r.verdict.fix).toBeUndefined();
+    // A problem inside $( ) is not repaired from outside.
+    expect(explain('docker rm $(docker ps --al)', data).verdict.fix).toBeUndefined();
+    expect(explain('docker run --rm ubuntu', data).verdict).toEqual({ problems: [] });
   });
 });
 
@@ -199,6 +237,10 @@ describe('hostile input is capped and fast', () => {
     expect(r.parts.length).toBe(LIMITS.tokens);
   });
   test('unknown flags, quotes and substitutions in bulk', () => {
+    // Repairable typos (the repaired line is walked again), risks on every flag, mounts read field by field.
+    for (const line of ['docker run ' + '--privilged '.repeat(400), 'docker run ' + '-v /:/h --pid=host -e TOKEN=1 --rm '.repeat(150), 'docker run ' + '--mount type=bind,src=/a,dst=/b,readonly '.repeat(100) + 'alpine bash', 'docker run ubuntu ' + '-it '.repeat(1300)]) {
+      expect(time(() => explain(line, data)), line.slice(0, 20)).toBeLessThan(1000);
+    }
     for (const line of ['docker run ' + '--nope '.repeat(800), 'docker run ' + '"a'.repeat(2000), 'docker run ' + '$('.repeat(1500), 'docker ' + 'x'.repeat(4000), '`'.repeat(4000)]) {
       expect(time(() => explain(line, data)), line.slice(0, 20)).toBeLessThan(1000);
     }
@@ -289,4 +331,16 @@ describe('the page downloads a core model and loads full flag lists when needed'
 test('a part of a huge word names only its start', () => {
   const r = explain('docker run -' + 'itd'.repeat(2600) + ' ubuntu', data);
   expect(Math.max(...r.parts.map((p) => (p.from ?? '').length + p.explanation.length))).toBeLessThan(400);
+});
+
+/** The tuned probes (tests/explain/probes.yaml): lines students paste, each with what a correct explanation must say. */
+describe('the tuned probes', () => {
+  const probes = loadProbes('tests/explain/probes.yaml');
+  test('there are at least 25 of them, and with the hold-out at least 40', () => {
+    expect(probes.length).toBeGreaterThanOrEqual(25);
+    expect(probes.length + loadProbes('tests/explain/holdout.yaml').length).toBeGreaterThanOrEqual(40);
+  });
+  test.each(probes.map((p) => [p.line, p] as const))('%s', (_line, probe) => {
+    expect(misses(probe, data)).toEqual([]);
+  });
 });

@@ -5,7 +5,29 @@
  */
 import type { ValueKind } from './kinds.ts';
 
-export type RiskId = 'privileged' | 'docker-socket' | 'root-mount' | 'host-network' | 'plain-tcp' | 'host-command' | 'flag';
+export type RiskId =
+  | 'privileged'
+  | 'docker-socket'
+  | 'root-mount'
+  | 'host-network'
+  | 'plain-tcp'
+  | 'host-command'
+  | 'flag'
+  // Line-level risks (risks.ts):
+  | 'data-loss'
+  | 'shared-namespace'
+  | 'root-on-host'
+  | 'ports-ignored'
+  | 'secret-in-env'
+  | 'sudo-env'
+  | 'arch-mismatch'
+  | 'no-bash';
+
+/** Where a value stands: the command it belongs to, and the subcommand after it (`up` after `docker compose -f x.yaml`). */
+export interface ValueContext {
+  command: string;
+  next?: string | undefined;
+}
 
 export interface Described {
   text: string;
@@ -34,8 +56,52 @@ function mountOf(src: string, dst: string, ro: boolean, what: string): Described
   return { text };
 }
 
-/** Describe the value of a flag of the given kind. `flag` names it in the fallback text. */
-export function describeValue(kind: ValueKind | undefined, value: string, flag: string): Described {
+/**
+ * Restart policies (https://docs.docker.com/engine/containers/start-containers-automatically/):
+ * `no`, `on-failure[:max-retries]`, `always`, `unless-stopped`.
+ */
+function describeRestart(value: string): string {
+  const [policy, retries] = value.split(':');
+  switch (policy) {
+    case 'no':
+      return 'Restart policy no: Docker never restarts the container (the default).';
+    case 'always':
+      return 'Restart policy always: Docker restarts the container whenever it stops, and starts it again when the Docker daemon starts (after a reboot), even if you had stopped it by hand.';
+    case 'unless-stopped':
+      return 'Restart policy unless-stopped: Docker restarts the container whenever it stops and after a reboot, unless you stop it yourself (docker stop); then it stays stopped.';
+    case 'on-failure':
+      return `Restart policy on-failure: Docker restarts the container only when it exits with an error (a non-zero exit code)${retries ? `, at most ${retries} times` : ''}.`;
+    default:
+      return `Restart policy "${value}": not one Docker knows (no, on-failure[:N], always, unless-stopped), so docker run fails.`;
+  }
+}
+
+/** What a mount field means (https://docs.docker.com/engine/storage/bind-mounts/, volumes/, tmpfs/). */
+const MOUNT_FIELDS: Record<string, (v: string, type: string) => string> = {
+  type: (v) => (v === 'bind' ? 'a bind mount: a file or folder of the host' : v === 'volume' ? 'a volume Docker manages' : v === 'tmpfs' ? 'a temporary filesystem in memory' : `a ${v} mount`),
+  source: (v, type) => (type === 'bind' ? `the host path ${v}` : `the named volume ${v}`),
+  destination: (v) => `where it appears inside the container: ${v}`,
+  readonly: (v) => (v === 'false' || v === '0' ? 'read-write' : 'read-only: the container cannot change it'),
+  'bind-propagation': (v) => `bind propagation ${v}`,
+  'volume-opt': (v) => `a volume driver option (${v})`,
+  'tmpfs-size': (v) => `at most ${v} bytes`,
+};
+const MOUNT_ALIASES: Record<string, string> = { src: 'source', dst: 'destination', target: 'destination', ro: 'readonly' };
+
+/** Namespace flags of docker run whose kind the reference does not declare: --pid, --ipc, --uts, --userns, --cgroupns. */
+function describeNamespace(flag: string, value: string): string | undefined {
+  const what: Record<string, string> = { '--pid': 'process (PID)', '--ipc': 'IPC (shared memory)', '--uts': 'hostname (UTS)', '--userns': 'user', '--cgroupns': 'cgroup' };
+  const ns = what[flag];
+  if (!ns) return undefined;
+  if (value === 'host') return `Use the host's ${ns} namespace instead of one of the container's own.`;
+  if (value.startsWith('container:')) return `Share the ${ns} namespace of the container ${value.slice(10)}.`;
+  if (value === 'private') return `A ${ns} namespace of the container's own (the default).`;
+  if (value === 'shareable') return `A ${ns} namespace of the container's own that other containers may join.`;
+  return undefined;
+}
+
+/** Describe the value of a flag of the given kind. `flag` names it in the fallback text; `context` says where it stands. */
+export function describeValue(kind: ValueKind | undefined, value: string, flag: string, context?: ValueContext): Described {
   switch (kind) {
     case 'port-mapping': {
       const [ports = '', proto] = value.split('/');
@@ -55,13 +121,16 @@ export function describeValue(kind: ValueKind | undefined, value: string, flag: 
       return mountOf(src, dst, !!opts?.split(',').includes('ro'), isPath ? `the host path ${src}` : `the named volume ${src}`);
     }
     case 'mount': {
-      const fields = new Map(value.split(',').map((kv) => [kv.split('=')[0]!, kv.includes('=') ? kv.slice(kv.indexOf('=') + 1) : 'true']));
+      const pairs = value.split(',').map((kv) => [kv.split('=')[0]!, kv.includes('=') ? kv.slice(kv.indexOf('=') + 1) : 'true'] as const);
+      const fields = new Map(pairs.map(([k, v]) => [MOUNT_ALIASES[k] ?? k, v]));
       const type = fields.get('type') ?? 'volume';
-      const src = fields.get('source') ?? fields.get('src') ?? '';
-      const dst = fields.get('destination') ?? fields.get('dst') ?? fields.get('target') ?? '';
-      const ro = ['readonly', 'ro'].some((k) => fields.has(k) && fields.get(k) !== 'false');
-      if (type === 'tmpfs') return { text: `A temporary in-memory filesystem at ${dst} inside the container.` };
-      return mountOf(src, dst, ro, type === 'bind' ? `the host path ${src}` : src ? `the named volume ${src}` : 'a new anonymous volume');
+      const src = fields.get('source') ?? '';
+      const dst = fields.get('destination') ?? '';
+      const ro = fields.has('readonly') && !['false', '0'].includes(fields.get('readonly')!);
+      // Field by field, as typed: type=bind: a bind mount; src=/data: the host path /data; ...
+      const each = value.split(',').map((kv, i) => `${kv}: ${MOUNT_FIELDS[MOUNT_ALIASES[pairs[i]![0]] ?? pairs[i]![0]]?.(pairs[i]![1], type) ?? 'an option of the mount'}`);
+      const whole = type === 'tmpfs' ? { text: `A temporary in-memory filesystem at ${dst} inside the container.` } : mountOf(src, dst, ro, type === 'bind' ? `the host path ${src}` : src ? `the named volume ${src}` : 'a new anonymous volume');
+      return { ...whole, text: `${whole.text} Field by field: ${each.join('; ')}.` };
     }
     case 'env': {
       const eq = value.indexOf('=');
@@ -74,14 +143,17 @@ export function describeValue(kind: ValueKind | undefined, value: string, flag: 
     case 'network':
       if (value === 'host') {
         return {
-          text: "Use the host's network directly: no own IP address, and -p port mappings are ignored.",
+          text: "Use the host's network directly: no IP address of its own; a program listening on a port in the container listens on that port of the host.",
           risk: { id: 'host-network', text: "Host network: the container uses the host's network stack and can reach every service listening on the host." },
         };
       }
       if (value === 'none') return { text: 'No network at all.' };
-      return { text: `Connect to the network "${value}".` };
+      // https://docs.docker.com/engine/network/#container-networks
+      if (value.startsWith('container:')) return { text: `Share the network stack of the container ${value.slice(10)}: the same IP address and ports; localhost reaches its services.` };
+      if (value === 'bridge' || value === 'default') return { text: "Docker's default bridge network (what a container gets without --network)." };
+      return { text: `Connect to the network "${value}": containers on the same user-defined network reach each other by name.` };
     case 'restart':
-      return { text: `Restart policy "${value}".` };
+      return { text: describeRestart(value) };
     case 'host': {
       const tcp = /^tcp:\/\//.test(value) || !/^\w+:\/\//.test(value);
       const text = /^\w+:\/\//.test(value) ? `Talk to the Docker daemon at ${value}.` : `Talk to the Docker daemon on ${value} (a bare host name means tcp://${value}:2375, unencrypted).`;
@@ -91,12 +163,19 @@ export function describeValue(kind: ValueKind | undefined, value: string, flag: 
       return { text: `The container will be called "${value}"; later commands can use that name.` };
     case 'user':
       return { text: `Run as the user ${value} inside the container.` };
-    case 'platform':
-      return { text: `Use the image variant for ${value}.` };
+    case 'platform': {
+      // https://docs.docker.com/build/building/multi-platform/: os/arch[/variant], a comma-separated list when building.
+      const list = value.split(',').filter(Boolean);
+      if (list.length > 1) return { text: `Build for ${list.length} platforms: ${list.slice(0, -1).join(', ')} and ${list.at(-1)}, one image for each, under one name (a multi-platform image).` };
+      return { text: context?.command.endsWith('build') ? `Build the image for ${value}.` : `Use the image variant for ${value}; on a machine with another CPU it runs under emulation, if that is set up.` };
+    }
     case 'file':
+      // https://docs.docker.com/reference/cli/docker/compose/ (-f, --file); https://docs.docker.com/reference/cli/docker/buildx/build/ (-f, --file).
+      if (context?.command === 'docker compose') return { text: `Compose reads ${value} instead of compose.yaml (or docker-compose.yml) in this folder: ${context.next ? `${context.next} acts` : 'the command after it acts'} on the services that file defines.` };
+      if (/build$/.test(context?.command ?? '')) return { text: `Build with the Dockerfile ${value} instead of the file named Dockerfile in the build context.` };
       return { text: `The file ${value}.` };
     default:
-      return { text: `Value of ${flag}.` };
+      return { text: describeNamespace(flag, value) ?? `Value of ${flag}.` };
   }
 }
 

@@ -12,6 +12,8 @@ export interface ShellWord {
   text: string;
   /** The word as typed. */
   raw: string;
+  /** Where the word starts in the text that was split (`raw` runs from here). */
+  at: number;
   /** Commands the shell runs on the host to build this word (`$(...)`, backticks), as typed inside. */
   subst?: string[];
   /** The word contains `$VAR` or `${VAR}`, which the shell replaces. */
@@ -97,7 +99,7 @@ export function lexShell(input: string, limit = Infinity): { items: ShellItem[];
     }
     const w = readWord(s, i);
     i = w.end;
-    const word: ShellWord = { t: 'word', text: w.text, raw: w.raw };
+    const word: ShellWord = { t: 'word', text: w.text, raw: w.raw, at: i - w.raw.length };
     if (w.subst.length) word.subst = w.subst;
     if (w.vars) word.vars = true;
     if (w.unclosed) word.unclosed = w.unclosed;

@@ -16,6 +16,7 @@ import { isAssignment } from './variables.ts';
 export type TokenKind =
   | 'prompt'
   | 'sudo'
+  | 'runner'
   | 'variable'
   | 'program'
   | 'command'
@@ -56,6 +57,13 @@ export interface Suggestion {
   anchor?: string;
 }
 
+/** A change to the text that was walked (Tokenized.text): replace `at`..`end` with `text`. */
+export interface Edit {
+  at: number;
+  end: number;
+  text: string;
+}
+
 export interface Problem {
   code: ProblemCode;
   /** `error`: docker (or the shell) would reject the line or do something else than written; `warning`: it runs, but look twice. */
@@ -64,6 +72,8 @@ export interface Problem {
   suggestion?: Suggestion;
   /** For `version`: indexes into Model.engines of the versions that lack the flag or command. */
   missingIn?: number[];
+  /** How to repair the line (a typo'd flag, a flag after the image, an unclosed quote), as edits of Tokenized.text. */
+  fix?: Edit[];
 }
 
 export interface Token {
@@ -95,6 +105,8 @@ export interface Segment {
 
 export interface Tokenized {
   segments: Segment[];
+  /** The text that was walked (line ends normalised, capped): what the problems' `fix` edits apply to. */
+  text: string;
   /** Set when the input was longer than the limits: what was cut. */
   truncated?: { what: 'characters' | 'parts'; limit: number };
 }
@@ -124,12 +136,12 @@ export function tokenize(input: string, index: ModelIndex, limits: Limits = NO_L
   const segments: Segment[] = [];
   walkLine(text, index, segments, budget, 0);
   if (budget.left < 0 && !truncated) truncated = { what: 'parts', limit: limits.tokens };
-  return truncated ? { segments, truncated } : { segments };
+  return truncated ? { segments, text, truncated } : { segments, text };
 }
 
 function walkLine(text: string, index: ModelIndex, segments: Segment[], budget: { left: number }, depth: number): void {
-  // Strip a `$ ` prompt at the start of each line.
-  const { items } = lexShell(text.replace(/^([ \t]*)\$[ \t]+/gm, '$1'), Math.max(0, budget.left) + 1);
+  // Blank out a `$ ` prompt at the start of each line (same length, so word offsets stay those of the text).
+  const { items } = lexShell(text.replace(/^([ \t]*)\$[ \t]+/gm, (m) => ' '.repeat(m.length)), Math.max(0, budget.left) + 1);
   let current: ShellItem[] = [];
   const flush = () => {
     if (current.length) walkSegment(current, index, segments, budget, depth);
@@ -194,6 +206,16 @@ function walkSegment(items: ShellItem[], index: ModelIndex, segments: Segment[],
     while (i < words.length && isAssignment(words[i]!.raw) && i + 1 < words.length) add(w, wordToken(words[i++]!, 'variable', []));
   };
   variables();
+  // A program that runs the command after it (`docker ps -q | xargs docker stop`, `watch docker ps`).
+  if (words[i] && words[i]!.text in RUNNERS && words.slice(i + 1).some((x) => x.text === 'docker')) {
+    const takes = RUNNERS[words[i]!.text]!;
+    add(w, wordToken(words[i++]!, 'runner', []));
+    while (i < words.length && words[i]!.text.startsWith('-') && words[i]!.text !== '--') {
+      const opt = words[i]!.text;
+      add(w, wordToken(words[i++]!, 'runner', []));
+      if (takes.includes(opt) && i < words.length) add(w, wordToken(words[i++]!, 'runner', []));
+    }
+  }
   if (words[i]?.text === 'sudo') {
     add(w, { text: 'sudo', kind: 'sudo', problems: [] });
     i++;
@@ -211,7 +233,10 @@ function walkSegment(items: ShellItem[], index: ModelIndex, segments: Segment[],
     const two = words.slice(i, i + 2).map((x) => x.text).join(' ');
     const mistake = index.model.mistakes.find((m) => m.wrong === two || m.wrong === first.text);
     if (mistake) {
-      add(w, wordToken(first, 'unknown-command', [{ code: 'not-docker', severity: 'error', message: `${first.text} is not the docker command. ${mistake.note}`, suggestion: { text: mistake.right, note: mistake.note, anchor: mistake.anchor } }]));
+      const last = mistake.wrong === two ? words[i + 1]! : first;
+      const problem: Problem = { code: 'not-docker', severity: 'error', message: `${first.text} is not the docker command. ${mistake.note}`, suggestion: { text: mistake.right, note: mistake.note, anchor: mistake.anchor } };
+      if (/^docker\b/.test(mistake.right)) problem.fix = [{ at: first.at, end: last.at + last.raw.length, text: mistake.right }];
+      add(w, wordToken(first, 'unknown-command', [problem]));
       i++;
     }
     rest('other');
@@ -223,6 +248,17 @@ function walkSegment(items: ShellItem[], index: ModelIndex, segments: Segment[],
     for (const s of segments.slice(before)) s.nested = true;
   }
 }
+
+/** Programs that run the command after them, with their options that take a value (xargs(1), watch(1), time(1), nohup(1)). */
+const RUNNERS: Readonly<Record<string, readonly string[]>> = {
+  xargs: ['-n', '-I', '-L', '-P', '-d', '-s', '-E', '-a'],
+  watch: ['-n', '-d'],
+  time: [],
+  nohup: [],
+};
+
+/** An edit that puts `text` in place of the whole word. */
+const replaceWord = (word: ShellWord, text: string): Edit[] => [{ at: word.at, end: word.at + word.raw.length, text }];
 
 function wordToken(word: ShellWord, kind: TokenKind, problems: Problem[]): Token {
   const t: Token = { text: word.text, kind, problems: [...problems, ...shellProblems(word)] };
@@ -236,7 +272,15 @@ function shellProblems(word: ShellWord): Problem[] {
   const out: Problem[] = [];
   if (word.unclosed) {
     const what = word.unclosed === '$(' ? '$( without its )' : word.unclosed === '`' ? 'a backtick without its closing backtick' : `a ${word.unclosed === '"' ? 'double' : 'single'} quote that is never closed`;
-    out.push({ code: 'unclosed-quote', severity: 'error', message: `The line has ${what}: the shell waits for more input instead of running the command. Close it, or remove it.` });
+    const problem: Problem = { code: 'unclosed-quote', severity: 'error', message: `The line has ${what}: the shell waits for more input instead of running the command. Close it, or remove it.` };
+    // A quote opened at a word's start most likely closes where that word ends: before the next space.
+    if (word.unclosed === '"' || word.unclosed === "'") {
+      const open = word.raw.lastIndexOf(word.unclosed);
+      const space = word.raw.slice(open).search(/\s/);
+      const close = space < 0 ? word.raw.length : open + space;
+      if (close > open + 1) problem.fix = [{ at: word.at + close, end: word.at + close, text: word.unclosed }];
+    }
+    out.push(problem);
   }
   for (const cmd of word.subst ?? []) {
     const shown = cmd.trim();
@@ -292,7 +336,7 @@ function walkDocker(w: Walk, words: ShellWord[], start: number, seg: Segment): v
         i++;
         continue;
       }
-      add(w, wordToken(word, 'unknown-command', [unknownCommand(index, path, t)]));
+      add(w, wordToken(word, 'unknown-command', [unknownCommand(index, path, t, word)]));
       for (i++; i < words.length; i++) add(w, wordToken(words[i]!, 'other', []));
       break;
     }
@@ -305,7 +349,11 @@ function walkDocker(w: Walk, words: ShellWord[], start: number, seg: Segment): v
     if (arg?.role === 'image' && imageAt < 0) {
       token.kind = 'image';
       imageAt = w.tokens.length;
-      if (!isPlaceholder(t) && !/^[^a-z]*[A-Z][^a-z]*$/.test(t) && !word.vars && !word.subst && !IMAGE_REF.test(t)) token.problems.unshift(invalidImage(w, cmd, t));
+      if (!isPlaceholder(t) && !/^[^a-z]*[A-Z][^a-z]*$/.test(t) && !word.vars && !word.subst && !IMAGE_REF.test(t)) {
+        const problem = invalidImage(w, cmd, t);
+        if (problem.suggestion?.text === t.toLowerCase() && word.raw === t) problem.fix = replaceWord(word, problem.suggestion.text);
+        token.problems.unshift(problem);
+      }
     } else if (arg?.rest) {
       token.kind = 'inner-command';
       if (isDockerFlag(cmd, t)) token.problems.unshift(flagAfterImage(w, words, i, cmd));
@@ -346,6 +394,7 @@ function walkFlag(w: Walk, words: ShellWord[], i: number, cmd: ModelCommand, kid
     if (eq >= 0) token.raw = word.raw;
     if (!f) {
       const { problem, meant } = unknownFlag(cmd, name);
+      if (meant && word.raw.startsWith(name)) problem.fix = [{ at: word.at, end: word.at + name.length, text: meant.long }];
       token.kind = 'unknown-flag';
       token.problems.push(problem);
       add(w, token);
@@ -422,12 +471,14 @@ function versionProblem(w: Walk, cmd: ModelCommand, f: ModelFlag | undefined, to
   token.problems.push({ code: 'version', severity: 'error', message: `${what} is not in ${lacking}${having ? ` (only in ${having})` : ''}.`, missingIn: missing });
 }
 
-function unknownCommand(index: ModelIndex, path: string, word: string): Problem {
+function unknownCommand(index: ModelIndex, path: string, word: string, typed: ShellWord): Problem {
   const wrong = `${path} ${word}`;
   const problem: Problem = { code: 'unknown-command', severity: 'error', message: `unknown docker command "${wrong}"` };
   const mistake = index.model.mistakes.find((m) => m.wrong === wrong || m.wrong.startsWith(`${wrong} `));
   if (mistake) {
     problem.suggestion = { text: mistake.right, note: mistake.note, anchor: mistake.anchor };
+    const rest = mistake.wrong === wrong && mistake.right.startsWith(`${path} `) ? mistake.right.slice(path.length + 1) : '';
+    if (rest && !rest.includes(' ')) problem.fix = replaceWord(typed, rest);
     return problem;
   }
   const kids = index.children.get(path) ?? [];
@@ -436,9 +487,12 @@ function unknownCommand(index: ModelIndex, path: string, word: string): Problem 
     const target = index.byName.get(`${path} ${near}`);
     problem.suggestion = { text: `${path} ${near}`, ...(target?.summary ? { note: target.summary } : {}), ...(target?.anchor ? { anchor: target.anchor } : {}) };
     problem.message += `; did you mean ${path} ${near}?`;
+    problem.fix = replaceWord(typed, near);
   }
   return problem;
 }
+
+const nearFlags = new WeakMap<ModelCommand, Map<string, string | undefined>>();
 
 function unknownFlag(cmd: ModelCommand, name: string, bundle?: string): { problem: Problem; meant?: ModelFlag } {
   const problem: Problem = { code: 'unknown-flag', severity: 'error', message: `${cmd.name === 'docker' ? 'docker (global options, before the command)' : cmd.name} has no flag ${name}${bundle && bundle !== name ? ` (in ${bundle})` : ''}` };
@@ -450,7 +504,11 @@ function unknownFlag(cmd: ModelCommand, name: string, bundle?: string): { proble
   }
   if (!name.startsWith('--')) return { problem };
   const pool = cmd.flags.filter((f) => !f.of && !f.hidden && f.long !== '--help');
-  const near = closest(name, pool.map((f) => f.long), (l) => !!pool.find((f) => f.long === l)?.anchor);
+  // The same typo repeated (a pasted loop, a hostile line) is looked up once per command.
+  let seen = nearFlags.get(cmd);
+  if (!seen) nearFlags.set(cmd, (seen = new Map()));
+  if (!seen.has(name)) seen.set(name, closest(name, pool.map((f) => f.long), (l) => !!pool.find((f) => f.long === l)?.anchor));
+  const near = seen.get(name);
   const meant = pool.find((f) => f.long === near);
   if (!meant) return { problem };
   problem.suggestion = { text: flagLabel(meant), ...(meant.meaning ? { note: meant.meaning } : {}), ...(meant.anchor ? { anchor: meant.anchor } : {}) };
@@ -502,7 +560,17 @@ function flagAfterImage(w: Walk, words: ShellWord[], i: number, cmd: ModelComman
   if (j > i) {
     const raw = words.map((x) => x.raw);
     const at = raw.lastIndexOf(image, i - 1);
-    if (at >= 0) problem.suggestion = { text: [...raw.slice(0, at), ...raw.slice(i, j), raw[at]!, ...raw.slice(j)].join(' ') };
+    if (at >= 0) {
+      problem.suggestion = { text: [...raw.slice(0, at), ...raw.slice(i, j), raw[at]!, ...raw.slice(j)].join(' ') };
+      // Move the flags (from the end of the word before them) to just before the image.
+      const moved = words.slice(i, j);
+      const from = words[i - 1]!;
+      const last = moved.at(-1)!;
+      problem.fix = [
+        { at: words[at]!.at, end: words[at]!.at, text: `${moved.map((x) => x.raw).join(' ')} ` },
+        { at: from.at + from.raw.length, end: last.at + last.raw.length, text: '' },
+      ];
+    }
   }
   return problem;
 }

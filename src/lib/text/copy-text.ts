@@ -61,9 +61,9 @@ export function copyText(code: string, lang: string): string {
     .replace(/^\n+|\n+$/g, '');
 }
 
-/** The first `docker …` command of a copy text (continuations joined), for the explainer link. */
+/** Every `docker …` command of a copy text, one a line (continuations joined), for the explainer link: none is dropped. */
 export function explainableCommand(copy: string): string | undefined {
   const joined = copy.replace(/[ \t]*\\\n\s*/g, ' ');
-  const line = joined.split('\n').find((l) => /^\s*(sudo\s+)?docker\s+\S/.test(l));
-  return line?.trim().replace(/^sudo\s+/, '');
+  const lines = joined.split('\n').filter((l) => /^\s*(sudo\s+)?docker\s+\S/.test(l));
+  return lines.length ? lines.map((l) => l.trim().replace(/^sudo\s+/, '')).join('\n') : undefined;
 }

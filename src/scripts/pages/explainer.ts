@@ -4,12 +4,13 @@
  * lists the risks, then every part with its problems and a link to the reference. Enter submits,
  * Shift+Enter adds a line. Loaded only by src/pages/explain.astro.
  */
-import { explain, type ExplainData, type Part } from '~/lib/docker/explain.ts';
+import { capForUrl, explain, URL_CHARS, type ExplainData, type Explanation, type Part } from '~/lib/docker/explain.ts';
 import { completeModel, flagsFileId, type ModelFlag } from '~/lib/docker/model.ts';
 
 const KIND_LABEL: Record<Part['kind'], string> = {
   prompt: 'prompt',
   sudo: 'runs as root',
+  runner: 'runs the next command',
   variable: 'environment variable',
   program: 'program',
   'global-flag': 'global option',
@@ -35,6 +36,72 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
   return e;
+}
+
+/** A problem as said once: without "did you mean" (the suggestion says it) and the final full stop. */
+const said = (m: string) => m.replace(/; did you mean .*$/, '').replace(/\.$/, '');
+
+const count = (n: number, one: string) => `${n === 0 ? 'no' : n} ${one}${n === 1 ? '' : 's'}`;
+
+/** Id of a part's list item, which the verdict links to. */
+const partId = (i: number) => `explain-part-${i + 1}`;
+
+/**
+ * The verdict, above the parts: how many problems and risks, each in one line linking to its
+ * part, and the repaired line with a Copy button (the site's delegated <copy-button>, src/scripts/boot/copy-buttons.ts).
+ */
+function verdictOf(result: Explanation, link: (anchor: string) => string): HTMLElement {
+  const { problems, fix } = result.verdict;
+  const box = el('section', `explain-verdict${problems.length ? ' explain-verdict-problems' : result.risks.length ? ' explain-verdict-risks' : ''}`);
+  box.setAttribute('aria-labelledby', 'explain-verdict');
+  const h = el('h2');
+  h.id = 'explain-verdict';
+  const total = count(problems.length, 'problem');
+  h.textContent = `${total[0]!.toUpperCase()}${total.slice(1)}, ${count(result.risks.length, 'risk')}`;
+  box.append(h);
+  const list = (title: string, lines: Array<{ text: string; part?: number | undefined; anchor?: string | undefined }>) => {
+    if (!lines.length) return;
+    const sub = el('h3', 'explain-verdict-sub', title);
+    sub.id = `explain-verdict-${title.toLowerCase()}`;
+    const ul = el('ul', 'explain-verdict-list');
+    ul.setAttribute('aria-labelledby', sub.id);
+    box.append(sub);
+    for (const line of lines) {
+      const li = el('li');
+      if (line.part !== undefined) {
+        const a = el('a', undefined, line.text);
+        a.href = `#${partId(line.part)}`;
+        li.append(a);
+      } else li.append(line.text);
+      if (line.anchor) {
+        const more = el('a', 'explain-more', 'Read more');
+        more.href = link(line.anchor);
+        more.append(el('span', 'sr-only', ' in the reference'));
+        li.append(' ', more);
+      }
+      ul.append(li);
+    }
+    box.append(ul);
+  };
+  list('Problems', problems);
+  if (fix) {
+    const p = el('p', 'explain-fix-label', 'The line repaired:');
+    p.id = 'explain-fix-label';
+    const code = el('pre', 'explain-fix');
+    code.append(el('code', undefined, fix));
+    code.setAttribute('aria-labelledby', 'explain-fix-label');
+    const copy = el('copy-button' as 'div');
+    copy.dataset['copy'] = fix;
+    const button = el('button', 'button button-sm code-action', 'Copy');
+    button.type = 'button';
+    button.append(el('span', 'sr-only', ' the repaired line'));
+    const status = el('span', 'sr-only');
+    status.setAttribute('aria-live', 'polite');
+    copy.append(button, status);
+    box.append(p, code, copy);
+  }
+  list('Risks', result.risks);
+  return box;
 }
 
 customElements.define(
@@ -68,9 +135,12 @@ customElements.define(
       const out = this.querySelector<HTMLElement>('[data-explain-result]')!;
       const link = (anchor: string) => `${data.referenceUrl}#${anchor}`;
 
+      // Said above the result while it stays on screen: the address kept less than the line.
+      let addressNote = '';
       const render = (cmd: string) => {
         out.replaceChildren();
         if (!cmd.trim()) return;
+        if (addressNote) out.append(el('p', 'explain-truncated', addressNote));
         const result = explain(cmd, data);
         if (result.incomplete && data.flagsUrl && !failed) {
           out.append(el('p', 'explain-loading', `Loading the flags of ${result.incomplete.join(', ')}\u2026`));
@@ -79,41 +149,28 @@ customElements.define(
         }
         if (result.incomplete) out.append(el('p', 'explain-truncated', 'The flag list of this command could not be loaded (offline, before the course was saved for offline use?): its flags may show as unknown.'));
         if (result.truncated) out.append(el('p', 'explain-truncated', result.truncated));
-        if (result.risks.length) {
-          const box = el('section', 'explain-risks');
-          box.setAttribute('aria-labelledby', 'explain-risks');
-          const h = el('h2', undefined, 'Risky parts of this command');
-          h.id = 'explain-risks';
-          const ul = el('ul');
-          for (const r of result.risks) {
-            const li = el('li', undefined, r.text);
-            if (r.anchor) {
-              const a = el('a', undefined, 'Read more');
-              a.href = link(r.anchor);
-              li.append(' ', a);
-            }
-            ul.append(li);
-          }
-          box.append(h, ul);
-          out.append(box);
-        }
+        // Not a docker line: no verdict, unless it has a problem to repair (docker-compose up).
+        if (!result.error || result.verdict.problems.length) out.append(verdictOf(result, link));
         const heading = el('h2', undefined, 'What each part does');
         heading.id = 'explanation';
         out.append(heading);
         if (result.error) out.append(el('p', 'explain-error', result.error));
         const list = el('ol', 'explain-parts');
-        for (const p of result.parts) {
+        for (const [i, p] of result.parts.entries()) {
           const error = p.problems.some((x) => x.severity === 'error');
           const warning = !error && p.problems.some((x) => x.severity === 'warning');
           const li = el('li', `explain-part${error ? ' explain-part-unknown' : warning ? ' explain-part-warning' : ''}`);
           li.dataset['kind'] = p.kind;
+          li.id = partId(i);
+          li.tabIndex = -1;
           const body = el('div', 'explain-part-body');
           const kind = el('p', 'explain-kind', KIND_LABEL[p.kind]);
           if (['flag', 'global-flag', 'command', 'argument', 'variable'].includes(p.kind) && p.label !== p.text && p.label !== 'argument') kind.textContent += `: ${p.label}`;
           body.append(kind, el('p', undefined, p.explanation));
           if (p.from) body.append(el('p', 'explain-from', `part of ${p.from}`));
           for (const problem of p.problems) {
-            if (problem.message === p.explanation || /explain/.test(problem.code)) continue;
+            // Said once: a problem that is the part's explanation is not repeated under it.
+            if (said(problem.message) === said(p.explanation)) continue;
             const para = el('p', `explain-problem explain-problem-${problem.severity}`);
             para.append(el('strong', undefined, problem.severity === 'error' ? 'Problem: ' : 'Note: '), problem.message.replace(/; did you mean .*$/, '.'));
             body.append(para);
@@ -150,8 +207,11 @@ customElements.define(
       form.addEventListener('submit', (e) => {
         e.preventDefault();
         const url = new URL(location.href);
-        url.searchParams.set('cmd', input.value.trim());
+        // The address keeps at most URL_CHARS characters (a long paste made a 45 KB address that servers refuse).
+        const kept = capForUrl(input.value);
+        url.searchParams.set('cmd', kept.text);
         history.replaceState(null, '', url);
+        addressNote = kept.cut ? `The address of this page keeps only the first ${URL_CHARS} characters of the line, so a link to it explains less than this.` : '';
         render(input.value);
         out.querySelector('h2')?.scrollIntoView({ block: 'nearest' });
       });
