@@ -19,9 +19,15 @@ export default defineConfig({
   retries: process.env['CI'] ? 1 : 0,
   forbidOnly: !!process.env['CI'],
   reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
-  timeout: 30_000,
+  // Generous on purpose: the suite must pass on a 2-core machine that is also doing other work
+  // (a build, another suite), where axe on the largest pages and Pagefind's first load take
+  // several times longer than on an idle laptop. A test that fails still fails, only later.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: ORIGIN,
+    navigationTimeout: 45_000,
+    actionTimeout: 30_000,
     ...devices['Desktop Chrome'],
     // The offline service worker would precache the whole site in the background of every test;
     // tests/e2e/offline.spec.ts allows it where it is the subject.

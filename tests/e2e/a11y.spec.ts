@@ -38,8 +38,9 @@ for (const width of WIDTHS) for (const theme of THEMES) {
   test.describe(`axe, ${theme} theme, ${width.name} (${width.viewport.width} px)`, () => {
     for (const path of paths) {
       test(path, async ({ browser }) => {
-        // The command reference is the largest page (70+ entries): axe needs 20-30 s there on a busy machine.
-        test.slow(path === '/commands/');
+        // The command reference (70+ entries) and the links page (some 500 rows) are the largest
+        // pages: axe needs 20-60 s there on a busy machine.
+        test.slow(path === '/commands/' || path === '/links/');
         const page = await themedPage(browser, theme, width);
         const res = await page.goto(ORIGIN + path);
         expect(res?.status()).toBe(path === '/no-such-page/' ? 404 : 200);
