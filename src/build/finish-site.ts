@@ -8,6 +8,7 @@
 import { indexSite } from '../integrations/search-index.ts';
 import { finishOfflineWorker } from '../integrations/offline-worker.ts';
 import { buildOutput, siteConfig } from '../integrations/site-config.ts';
+import { checkSite } from './check-site.ts';
 
 function log(name: string, line: string): void {
   console.log(`${new Date().toTimeString().slice(0, 8)} [docker-basics:${name}] ${line}`);
@@ -18,6 +19,7 @@ try {
   const { outDir, offline } = buildOutput(process.env);
   log('pagefind', await indexSite(outDir));
   log('service-worker', await finishOfflineWorker(outDir, base, offline));
+  log('check-site', checkSite({ outDir, base, siteOrigin: siteConfig(process.env).site }));
 } catch (e) {
   console.error(e instanceof Error ? e.message : String(e));
   process.exit(1);

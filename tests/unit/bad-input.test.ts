@@ -1,7 +1,9 @@
 /**
  * Bad input must fail, with a message that names the file and what is wrong. Each case is a tiny
- * fixture in tests/fixtures/bad/: a chapter for the content lint and the docker flag check, a built
- * site for the link checker, and one real Astro site whose chapter has invalid frontmatter.
+ * fixture in tests/fixtures/bad/: chapters for the content lint (chapters/), a course with one
+ * author mistake a chapter for every content check of the build (course/), YAML files, and two
+ * real Astro sites: one whose chapter has invalid frontmatter, one whose chapter fails the content
+ * checks. The built-site check has its fixture in tests/build/links.test.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,7 +12,6 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblems, lintChapter } from '../../src/lib/checks/content-lint.ts';
 import { checkContent } from '../../src/lib/checks/check-content.ts';
-import { checkLinks, formatLinkProblems, readSite } from '../../src/lib/links/link-check.ts';
 import { chapterSchema } from '../../src/schemas/chapter.ts';
 import { parseYamlFile } from '../../src/lib/reference/yaml-file.ts';
 
@@ -159,18 +160,6 @@ describe('a YAML syntax error in the command reference names the file, line and 
   });
   it('a valid file parses', () => {
     expect(parseYamlFile('- id: docker-ps\n  summary: List containers\n', 'x.yaml')).toEqual([{ id: 'docker-ps', summary: 'List containers' }]);
-  });
-});
-
-describe('the link checker rejects broken links, naming page and link', () => {
-  it('a link to a missing page and a link to a missing anchor', () => {
-    const problems = checkLinks(readSite(`${BAD}/links/dist`), { label: `${BAD}/links/dist/` });
-    expect(formatLinkProblems(problems)).toBe(
-      [
-        `${BAD}/links/dist/chapter/index.html: link to /chapter/#volumes: no element with id "volumes" on /chapter/`,
-        `${BAD}/links/dist/index.html: link to /missing-page/: no such page`,
-      ].join('\n'),
-    );
   });
 });
 
