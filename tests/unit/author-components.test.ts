@@ -34,6 +34,12 @@ describe('Tabs', () => {
     expect(html).toMatch(/aria-selected="true" tabindex="0" data-value="ubuntu"/);
   });
 
+  it('shows a label with & as written, once escaped (not &amp;)', async () => {
+    const html = await tabs({ id: 'tools', label: 'Tools' }, [['Docker & Compose', 'compose'], ['Podman', 'podman']]);
+    expect(html).toMatch(/role="tab" id="tools-compose-tab"[^>]*>Docker &amp; Compose<\/button>/);
+    expect(html).not.toContain('&amp;amp;');
+  });
+
   it('fails with the group and what to do', async () => {
     await expect(tabs({ id: 'x', label: 'L' }, [['Only']])).rejects.toThrow(/Tabs "x" on .*: needs at least two <TabItem> children, found 1/);
     await expect(tabs({ id: 'x', label: 'L' }, [['A', 'same'], ['B', 'same']])).rejects.toThrow(/two tabs have the value "same"; give each TabItem a unique value/);

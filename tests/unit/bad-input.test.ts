@@ -158,6 +158,22 @@ describe('a YAML syntax error in the command reference names the file, line and 
     const file = `${BAD}/yaml/${name}.yaml`;
     expect(() => parseYamlFile(readFileSync(file, 'utf8'), file)).toThrow(expected);
   });
+  it('one tab in commands.yaml prints the right first error and a count, not thousands of follow-on errors', () => {
+    const lines = readFileSync('content/reference/commands.yaml', 'utf8').split('\n');
+    const at = lines.findIndex((l, i) => i > 20 && /^ {4}\S/.test(l));
+    lines[at] = `\t${lines[at]}`;
+    let message = '';
+    try {
+      parseYamlFile(lines.join('\n'), 'content/reference/commands.yaml');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const out = message.split('\n');
+    expect(out[0]).toMatch(new RegExp(`^content/reference/commands\\.yaml:${at + 1}:1: YAML syntax error: .*\\btabs?\\b`, 'i'));
+    expect(out.length).toBeLessThanOrEqual(7);
+    expect(message).toMatch(/\.\.\.and \d+ more error\(s\) after these, most of them caused by the first/);
+    for (const l of out) expect(l.length).toBeLessThan(260);
+  });
   it('a valid file parses', () => {
     expect(parseYamlFile('- id: docker-ps\n  summary: List containers\n', 'x.yaml')).toEqual([{ id: 'docker-ps', summary: 'List containers' }]);
   });
