@@ -77,9 +77,10 @@ export function imagesWithoutAlt(files: SiteFiles): string[] {
 /** Check the built site; throws with every problem, or returns one line for the build log. */
 export function checkSite(opts: SiteCheckOptions): string {
   const root = opts.root ?? process.cwd();
+  const outDir = relative(process.cwd(), opts.outDir) || '.';
   const files = readSite(opts.outDir);
   const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
-  const links = checkLinks(files, { base: opts.base, label: `${opts.outDir}/`, ...(opts.siteOrigin ? { siteOrigin: opts.siteOrigin } : {}) });
+  const links = checkLinks(files, { base: opts.base, label: `${outDir}/`, ...(opts.siteOrigin ? { siteOrigin: opts.siteOrigin } : {}) });
   const anchors = readAnchorList(opts.anchorsFile ?? ANCHORS_FILE);
   const moved = checkPublishedAnchors(files, anchors, { base: opts.base, redirects, anchorRedirects }).map((m) => {
     const slug = /^\/([a-z0-9-]+)\//.exec(m)?.[1];
@@ -87,9 +88,9 @@ export function checkSite(opts: SiteCheckOptions): string {
     const file = slug && existsSync(path) ? `${relative(process.cwd(), path)}: ` : '';
     return `${file}published anchor ${m}`;
   });
-  const problems = [...links.map((p) => describeLinkProblem(root, opts.outDir, p)), ...moved, ...imagesWithoutAlt(files).map((p) => `${opts.outDir}/${p}`)];
+  const problems = [...links.map((p) => describeLinkProblem(root, outDir, p)), ...moved, ...imagesWithoutAlt(files).map((p) => `${outDir}/${p}`)];
   if (problems.length) {
-    throw new Error(`The built site in ${opts.outDir}/ has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+    throw new Error(`The built site in ${outDir}/ has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   }
   return `${pages} pages: every link, fragment and id, ${anchors.length} published anchors and every image's alt text checked`;
 }

@@ -6,13 +6,14 @@
  * checks. The built-site check has its fixture in tests/build/links.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblems, lintChapter } from '../../src/lib/checks/content-lint.ts';
 import { checkContent } from '../../src/lib/checks/check-content.ts';
 import { chapterSchema } from '../../src/schemas/chapter.ts';
+import { publishStaged } from '../../src/integrations/staged-output.ts';
 import { parseYamlFile } from '../../src/lib/reference/yaml-file.ts';
 
 const BAD = 'tests/fixtures/bad';
@@ -223,6 +224,58 @@ describe('the content checks run in the build', () => {
       rmSync(out, { recursive: true, force: true });
       rmSync(join(root, '.astro'), { recursive: true, force: true });
       rmSync(join(root, 'node_modules'), { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a failed build never leaves a half-built site where it is served', () => {
+  it('a page that fails to render leaves the previous dist/ as it was (tests/fixtures/bad/render-site)', () => {
+    const root = resolve(`${BAD}/render-site`);
+    const out = mkdtempSync(join(tmpdir(), 'docker-basics-staged-'));
+    const bin = resolve('node_modules/.bin');
+    const build = (env: Record<string, string>) =>
+      spawnSync(join(bin, 'astro'), ['build'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}:${process.env['PATH']}`, OUT_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(out, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+        timeout: 120_000,
+      });
+    try {
+      const good = build({ BUILD_MARK: 'one' });
+      expect(good.status, `${good.stdout}\n${good.stderr}`).toBe(0);
+      expect(readFileSync(join(out, 'dist/index.html'), 'utf8')).toContain('Build one');
+      expect(readdirSync(out).sort()).toEqual(['cache', 'dist']);
+
+      const bad = build({ BUILD_MARK: 'two', FAIL_RENDER: '1' });
+      expect(bad.status).not.toBe(0);
+      expect(`${bad.stdout}\n${bad.stderr}`).toContain('This page failed to render');
+      // The site that is served is still the whole previous one; the failed build is beside it.
+      expect(readFileSync(join(out, 'dist/index.html'), 'utf8')).toContain('Build one');
+      expect(readdirSync(join(out, 'dist')).sort()).toEqual(['index.html', 'second']);
+      expect(readdirSync(out).sort()).toEqual(['cache', 'dist', 'dist.building']);
+
+      const again = build({ BUILD_MARK: 'three' });
+      expect(again.status).toBe(0);
+      expect(readFileSync(join(out, 'dist/index.html'), 'utf8')).toContain('Build three');
+      expect(readdirSync(out).sort()).toEqual(['cache', 'dist']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+      rmSync(join(root, '.astro'), { recursive: true, force: true });
+      rmSync(join(root, 'node_modules'), { recursive: true, force: true });
+    }
+  });
+
+  it('publishing refuses an output folder that is the project folder', () => {
+    const here = process.cwd();
+    const tmp = mkdtempSync(join(tmpdir(), 'docker-basics-publish-'));
+    try {
+      process.chdir(tmp);
+      mkdirSync(`${tmp}.building`);
+      expect(() => publishStaged(tmp)).toThrow(/is the project folder or above it: the staged build stays in/);
+    } finally {
+      process.chdir(here);
+      rmSync(tmp, { recursive: true, force: true });
+      rmSync(`${tmp}.building`, { recursive: true, force: true });
     }
   });
 });
