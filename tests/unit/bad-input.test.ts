@@ -94,7 +94,7 @@ describe("the build's content checks reject each author mistake, naming the file
     'link-missing-anchor.mdx': [/^11: link to "\.\.\/good\/#set-up": .*good\.mdx has no heading, figure or tab with id "set-up"/, /^11: link to "#nothing-here": /],
     'link-missing-chapter.mdx': [/^11: link to "\.\.\/networking\/": there is no chapter "networking"/],
     'javascript-link.mdx': [/^11: link to "javascript:alert\(1": javascript: links run code/],
-    'http-link.mdx': [/^11: link to "http:\/\/docs\.docker\.com\/get-started\/" uses http:\/\/; link with https:\/\//],
+    'http-link.mdx': [/^11: link to "http:\/\/docs\.docker\.com\/get-started\/" uses http:\/\/; link with https:\/\//, /^13: link to "http:\/\/hub\.docker\.com\/" uses http:\/\//],
     'img-without-alt.mdx': [/^11: raw <img> without alt text/],
     'heading-id-tab-panel.mdx': [/^12: tab panel id "os-ubuntu" is already used on line 9/],
     'tabs-without-label.mdx': [/^11: <Tabs> has no label: it is the accessible name/],

@@ -386,8 +386,9 @@ export function lintChapter(file: string, source: string): LintProblem[] {
     for (const img of code.matchAll(/!\[([^\]]*)\]\(/g)) {
       if (!img[1]!.trim()) report(line, 'image without alt text: write ![what the image shows](...)');
     }
-    for (const link of code.matchAll(/\]\(\s*<?([^)\s>]+)|\bhref\s*=\s*\{?\s*["'`]([^"'`]*)/gi)) {
-      const href = (link[1] ?? link[2] ?? '').trim();
+    // Markdown links, href attributes and autolinks (<http://...>).
+    for (const link of code.matchAll(/\]\(\s*<?([^)\s>]+)|\bhref\s*=\s*\{?\s*["'`]([^"'`]*)|<([a-z][a-z0-9+.-]*:[^>\s]+)>/gi)) {
+      const href = (link[1] ?? link[2] ?? link[3] ?? '').trim();
       if (/^javascript:/i.test(href.replace(/[\s\u0000-\u001f]/g, ''))) {
         report(line, `link to "${href}": javascript: links run code and are blocked by the CSP; link to a page or use a component`);
       } else if (/^http:\/\//i.test(href)) {
