@@ -59,12 +59,26 @@ export interface CodeFence {
 
 const FENCE = /^(\s*)(`{3,}|~{3,})\s*([^\s`]*)\s*(.*)$/;
 
+/** The last sources split, so the rules that each need a chapter's fences share one scan. */
+const fenceCache = new Map<string, CodeFence[]>();
+
 /** Split a Markdown/MDX source into its fenced code blocks (CommonMark: a closing fence has no info string). */
 export function codeFences(source: string): CodeFence[] {
+  const cached = fenceCache.get(source);
+  if (cached) return cached.map((f) => ({ ...f }));
+  const fences = scanFences(source);
+  if (fenceCache.size >= 8) fenceCache.delete(fenceCache.keys().next().value!);
+  fenceCache.set(source, fences);
+  return fences.map((f) => ({ ...f }));
+}
+
+function scanFences(source: string): CodeFence[] {
   const lines = source.split('\n');
   const fences: CodeFence[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const open = FENCE.exec(lines[i] ?? '');
+    const line = lines[i] ?? '';
+    if (!line.includes('```') && !line.includes('~~~')) continue;
+    const open = FENCE.exec(line);
     if (!open) continue;
     const marker = open[2] ?? '```';
     const body: string[] = [];

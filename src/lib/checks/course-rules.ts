@@ -9,7 +9,7 @@
  * Pure: src/integrations/lint-content.ts runs it when the build starts; tests pass tiny courses.
  */
 import { chapterIds, codeFences, headings, unclosedFence, type LintProblem } from './content-lint.ts';
-import { imageTagProblems } from './image-tags.ts';
+import { imageTagProblemsAt } from './image-tags.ts';
 
 export interface ChapterSource {
   /** `content/chapters/security.mdx` */
@@ -83,10 +83,14 @@ export function sentences(source: string): Array<{ sentence: string; line: numbe
       starts.push({ at: flat.length, line: p.line });
       flat += p.text.trim().replace(/\s+/g, ' ');
     }
-    const lineAt = (at: number) => [...starts].reverse().find((s) => s.at <= at)!.line;
     const bounds = [0, ...[...flat.matchAll(/(?<=[.!?:])\s+(?=[A-Z`(*"])/g)].map((m) => m.index + m[0].length)];
     const parts = bounds.map((b, i) => flat.slice(b, bounds[i + 1]).trim());
-    parts.forEach((s, i) => out.push({ sentence: s, line: lineAt(bounds[i]!), next: parts[i + 1] ?? '' }));
+    // Bounds and line starts both increase: walk them together.
+    let k = 0;
+    parts.forEach((s, i) => {
+      while (k + 1 < starts.length && starts[k + 1]!.at <= bounds[i]!) k++;
+      out.push({ sentence: s, line: starts[k]!.line, next: parts[i + 1] ?? '' });
+    });
     para = [];
   };
   lines.forEach((text, i) => {
@@ -138,20 +142,21 @@ export function checkCourse(chapters: readonly ChapterSource[], opts: CourseOpti
   const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const mistakeRe = opts.mistakes.length ? new RegExp(`(?:^|\\s)(?:${opts.mistakes.map(escape).join('|')})(?=\\s|=|$)`, 'm') : undefined;
 
+  const byOrder = new Map<number, string[]>();
+  for (const c of chapters) if (c.order !== undefined) byOrder.set(c.order, [...(byOrder.get(c.order) ?? []), c.file]);
   for (const c of chapters) {
     const report = (line: number, message: string) => problems.push({ file: c.file, line, message });
-    const others = chapters.filter((o) => o !== c && o.order !== undefined && o.order === c.order).map((o) => o.file);
+    const others = c.order === undefined ? [] : byOrder.get(c.order)!.filter((f) => f !== c.file);
     if (others.length) {
       const line = c.source.split('\n').findIndex((l) => /^order:/.test(l)) + 1;
       report(line, `order ${c.order} is also the order of ${others.join(', ')}; each chapter needs its own place in the sidebar`);
     }
 
-    const lines = c.source.split('\n');
-    const frontEnd = lines[0]?.trim() === '---' ? lines.findIndex((l, i) => i > 0 && l.trim() === '---') : -1;
-    lines.forEach((text, i) => {
-      if (i <= frontEnd) return;
-      for (const m of imageTagProblems(text, opts.today)) report(i + 1, m);
-    });
+    // Image tags anywhere after the frontmatter (prose and code), found in one pass over the text.
+    const front = /^---\n[\s\S]*?\n---(\n|$)/.exec(c.source)?.[0].length ?? 0;
+    for (const { index, message } of imageTagProblemsAt(c.source.slice(front), opts.today)) {
+      report(c.source.slice(0, front + index).split('\n').length, message);
+    }
 
     // Links: relative, to a chapter or page that exists, and to an id on it.
     proseOf(c.source).forEach((text, i) => {
@@ -176,7 +181,8 @@ export function checkCourse(chapters: readonly ChapterSource[], opts: CourseOpti
       }
     });
 
-    if (c.slug === opts.referenceSlug) continue;
+    // The command reference (or a copy of it, as the bench makes) is generated, not taught.
+    if (c.slug === opts.referenceSlug || /<CommandReference\b/.test(c.source)) continue;
     // An unclosed fence or an empty chapter is reported by the lint; its structure would only repeat it.
     const body = c.source.replace(/^---\n[\s\S]*?\n---(\n|$)/, '');
     const readable = !codeFences(c.source).some((f) => unclosedFence(f)) && body.split('\n').some((l) => l.trim() && !/^\s*(import|export)\s/.test(l));

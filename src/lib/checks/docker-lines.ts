@@ -67,7 +67,9 @@ export function inlineLines(path: string, source: string): SiteLine[] {
   const end = lines[0] === '---' ? lines.indexOf('---', 1) : -1;
   for (let i = 0; i <= end; i++) lines[i] = '';
   return lines.flatMap((text, i) =>
-    [...text.matchAll(/`((?:sudo )?docker[ -][^`]+)`/g)].map((m) => ({ source: `${path}:${i + 1}`, line: i + 1, text: m[1]!.replace(/\s+/g, ' '), context: text, inline: true })),
+    !text.includes('`') || !text.includes('docker')
+      ? []
+      : [...text.matchAll(/`((?:sudo )?docker[ -][^`]+)`/g)].map((m) => ({ source: `${path}:${i + 1}`, line: i + 1, text: m[1]!.replace(/\s+/g, ' '), context: text, inline: true })),
   );
 }
 

@@ -24,9 +24,27 @@ export const END_OF_LIFE: ReadonlyArray<{ tag: RegExp; until: string; what: stri
   { tag: /^alpine:3\.23(\.\d+)?$/, until: '2027-11-01', what: 'Alpine 3.23' },
 ];
 
+const IMAGE_REF = /(?<![\w./-])((?:[a-z0-9-]+\/)?[a-z0-9][a-z0-9._-]*:[A-Za-z0-9${}._-]+)/g;
+
 /** Image references written as NAME:TAG in running text or commands. */
-export const imageRefs = (text: string): string[] =>
-  [...text.matchAll(/(?<![\w./-])((?:[a-z0-9-]+\/)?[a-z0-9][a-z0-9._-]*:[A-Za-z0-9${}._-]+)/g)].map((m) => m[1]!);
+export const imageRefs = (text: string): string[] => [...text.matchAll(IMAGE_REF)].map((m) => m[1]!);
+
+/** What is wrong with the image tags in `text` on `today` (YYYY-MM-DD): one message a tag, with where the tag starts. */
+export function imageTagProblemsAt(text: string, today: string): Array<{ index: number; message: string }> {
+  const out: Array<{ index: number; message: string }> = [];
+  // Only lines naming an image the rules know can have a problem: read just those.
+  let at = 0;
+  for (const line of text.split('\n')) {
+    if (RULED_IMAGE.test(line)) {
+      for (const m of line.matchAll(IMAGE_REF)) for (const message of imageTagProblems(m[1]!, today)) out.push({ index: at + m.index, message });
+    }
+    at += line.length + 1;
+  }
+  return out;
+}
+
+/** A line that names a Duckietown image or an image with end-of-life releases (`ros:`, `ubuntu:`, `alpine:`). */
+const RULED_IMAGE = new RegExp(`duckietown/|\\b(?:${[...new Set(END_OF_LIFE.map((e) => /^\^(\w+):/.exec(e.tag.source)![1]!))].join('|')}):`);
 
 /** What is wrong with the image tags in `text` on `today` (YYYY-MM-DD), one message a tag. */
 export function imageTagProblems(text: string, today: string): string[] {
