@@ -88,5 +88,9 @@ export function checkContent(opts: ContentCheckOptions): { problems: LintProblem
       }
     }
   }
+  // Each file's problems in line order, as an author fixes them.
+  const order = new Map<string, number>();
+  for (const p of problems) if (!order.has(p.file)) order.set(p.file, order.size);
+  problems.sort((a, b) => order.get(a.file)! - order.get(b.file)! || a.line - b.line);
   return { problems, chapters: chapters.length };
 }
