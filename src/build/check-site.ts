@@ -7,7 +7,7 @@
  *   (src/lib/links/link-check.ts);
  * - every published page and anchor (content/reference/published-anchors.txt) still resolves,
  *   or src/lib/links/redirects.ts says where it went;
- * - every <img> has alt text.
+ * - every <img> has alt text, and no self-check question is rendered twice on a page.
  * A problem on a chapter's page also names the chapter's source file and line, where it can be
  * found there (the heading id, the link as written).
  */
@@ -60,16 +60,41 @@ function describeLinkProblem(root: string, outDir: string, p: LinkProblem): stri
   return `${sourceLine(root, page, [`](${p.link})`, `](${p.link} `, `"${p.link}"`])}${p.file}: link to ${p.link || '""'}: ${p.message}`;
 }
 
-/** Pages with an <img> that has no alt attribute (alt="" is a decorative image, and allowed). */
-export function imagesWithoutAlt(files: SiteFiles): string[] {
+/**
+ * What only the rendered page shows: an <img> without an alt attribute (alt="" is a decorative
+ * image, and allowed), and two self-check questions with the same progress id (the chapter could
+ * then never be completed: progress counts every question the source asks).
+ */
+export function renderedProblems(files: SiteFiles, root: string, outDir: string): string[] {
   const out: string[] = [];
   for (const [file, html] of files) {
-    if (html === null || !html.includes('<img')) continue;
+    if (html === null || (!html.includes('<img') && !html.includes('<self-check-mark'))) continue;
+    const questions = new Map<string, number>();
     walkSync(parse(html), (node: Node) => {
-      if (node.type === ELEMENT_NODE && node.name === 'img' && node.attributes['alt'] === undefined) {
-        out.push(`${file}: <img src="${node.attributes['src'] ?? ''}"> has no alt attribute: say what the image shows (alt="" if it is decorative)`);
+      if (node.type !== ELEMENT_NODE) return;
+      if (node.name === 'img' && node.attributes['alt'] === undefined) {
+        out.push(`${sourceLine(root, file, [`src="${node.attributes['src'] ?? ''}"`])}${outDir}/${file}: <img src="${node.attributes['src'] ?? ''}"> has no alt attribute: say what the image shows (alt="" if it is decorative)`);
+      }
+      if (node.name === 'self-check-mark') {
+        const q = String(node.attributes['data-q'] ?? '');
+        questions.set(q, (questions.get(q) ?? 0) + 1);
       }
     });
+    const repeated = [...questions].filter(([, n]) => n > 1);
+    if (repeated.length) {
+      // The source line of the question asked a second time, where the source shows it.
+      const src = chapterSource(root, file);
+      const asked = new Set<string>();
+      const again = src?.lines.findIndex((l) => {
+        const q = /<SelfCheck\b[^>]*\bquestion="([^"]*)"/.exec(l)?.[1]?.trim();
+        if (q === undefined) return false;
+        if (asked.has(q)) return true;
+        asked.add(q);
+        return false;
+      });
+      const where = src ? `${src.file}${again !== undefined && again >= 0 ? `:${again + 1}` : ''}: ` : '';
+      out.push(`${where}${outDir}/${file}: ${repeated.length} self-check question(s) rendered more than once (progress id ${repeated.map(([q]) => q).join(', ')}): the chapter could never be completed; ask each question once`);
+    }
   }
   return out;
 }
@@ -88,7 +113,7 @@ export function checkSite(opts: SiteCheckOptions): string {
     const file = slug && existsSync(path) ? `${relative(process.cwd(), path)}: ` : '';
     return `${file}published anchor ${m}`;
   });
-  const problems = [...links.map((p) => describeLinkProblem(root, outDir, p)), ...moved, ...imagesWithoutAlt(files).map((p) => `${outDir}/${p}`)];
+  const problems = [...links.map((p) => describeLinkProblem(root, outDir, p)), ...moved, ...renderedProblems(files, root, outDir)];
   if (problems.length) {
     throw new Error(`The built site in ${outDir}/ has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   }

@@ -24,7 +24,7 @@ describe('the site check of the build', () => {
     const chapter = `${SITE}/content/chapters/guide.mdx`;
     const page = `${SITE}/dist/guide/index.html`;
     expect(message.split('\n')).toEqual([
-      `The built site in ${SITE}/dist/ has 6 problem(s):`,
+      `The built site in ${SITE}/dist/ has 7 problem(s):`,
       // A heading id equal to an id of the page chrome (the sidebar's).
       `  ${chapter}:9: ${page}: duplicate id "sidebar": a fragment link to it is ambiguous; the chapter's id "sidebar" is also an id of the page itself (its chrome, a tab panel or a figure): choose another id`,
       `  ${chapter}:11: ${page}: link to #gone: no element with id "gone" on /guide/`,
@@ -32,6 +32,8 @@ describe('the site check of the build', () => {
       `  ${SITE}/dist/index.html: link to /missing-page/: no such page`,
       // A published heading id that was renamed without a redirect.
       `  ${chapter}: published anchor /guide/#setup: no element with id "setup" on /guide/; restore the id or add "/guide/#setup" to anchorRedirects in src/lib/links/redirects.ts`,
+      // The same question twice: progress could never count the chapter as done.
+      `  ${chapter}:17: ${page}: 1 self-check question(s) rendered more than once (progress id abc12): the chapter could never be completed; ask each question once`,
       `  ${SITE}/dist/index.html: <img src="/logo.svg"> has no alt attribute: say what the image shows (alt="" if it is decorative)`,
     ]);
   });
@@ -46,6 +48,7 @@ describe('the site check of the build', () => {
       edit('dist/guide/index.html', '<a href="javascript:alert(1)">', '<a href="/">');
       edit('dist/index.html', ' <a href="/missing-page/">Missing page</a>', '');
       edit('dist/index.html', '<img src="/logo.svg">', '<img src="/logo.svg" alt="Docker basics">');
+      edit('dist/guide/index.html', 'data-q="abc12"></self-check-mark></div>\n</main>', 'data-q="def34"></self-check-mark></div>\n</main>');
       expect(check(root)()).toBe('2 pages: every link, fragment and id, 2 published anchors and every image\'s alt text checked');
     } finally {
       rmSync(root, { recursive: true, force: true });
