@@ -117,5 +117,5 @@ export function checkSite(opts: SiteCheckOptions): string {
   if (problems.length) {
     throw new Error(`The built site in ${outDir}/ has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   }
-  return `${pages} pages: every link, fragment and id, ${anchors.length} published anchors and every image's alt text checked`;
+  return `${pages} pages: every link, fragment and id, ${anchors.length} published anchors, alt text and self-check questions checked`;
 }
