@@ -10,6 +10,7 @@ import { redirects } from './src/lib/links/redirects.ts';
 import { lazyUrl } from './src/integrations/lazy-url.ts';
 import { buildOutput, siteConfig } from './src/integrations/site-config.ts';
 import { serviceWorker } from './src/integrations/offline-worker.ts';
+import { stagedOutput } from './src/integrations/staged-output.ts';
 import { codeTransformers } from './src/lib/markdown/code-meta.ts';
 import { readChapterDates } from './src/lib/site/git-dates.ts';
 import { MDX_ELEMENT_OVERRIDES } from './src/lib/markdown/mdx-overrides.ts';
@@ -58,6 +59,8 @@ export default defineConfig({
     pagefindIndex(),
     // After Pagefind: the worker precaches the index too.
     serviceWorker({ enabled: offline }),
+    // Last: the site is built in <outDir>.building and replaces outDir only when finished.
+    stagedOutput(),
   ],
   vite: {
     plugins: [lazyUrl()],

@@ -8,6 +8,8 @@
 import { indexSite } from '../integrations/search-index.ts';
 import { finishOfflineWorker } from '../integrations/offline-worker.ts';
 import { buildOutput, siteConfig } from '../integrations/site-config.ts';
+import { checkSite } from './check-site.ts';
+import { builtDir, publishStaged } from '../integrations/staged-output.ts';
 
 function log(name: string, line: string): void {
   console.log(`${new Date().toTimeString().slice(0, 8)} [docker-basics:${name}] ${line}`);
@@ -15,9 +17,12 @@ function log(name: string, line: string): void {
 
 try {
   const { base } = siteConfig(process.env);
-  const { outDir, offline } = buildOutput(process.env);
+  const { outDir: target, offline } = buildOutput(process.env);
+  const outDir = builtDir(target);
   log('pagefind', await indexSite(outDir));
   log('service-worker', await finishOfflineWorker(outDir, base, offline));
+  log('check-site', checkSite({ outDir, base, siteOrigin: siteConfig(process.env).site }));
+  log('staged-output', publishStaged(target));
 } catch (e) {
   console.error(e instanceof Error ? e.message : String(e));
   process.exit(1);

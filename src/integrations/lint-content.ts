@@ -1,30 +1,28 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { join, relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { formatProblems, lintChapter } from '../lib/checks/content-lint.ts';
+import { checkContent } from '../lib/checks/check-content.ts';
+import { formatProblems } from '../lib/checks/content-lint.ts';
 
 /**
- * Fails the build (and the dev server start) when a chapter has a problem Markdown would let
- * through: an unknown code-fence language, a heading without an explicit id, a duplicate id,
- * a smart dash in a flag, a prompt or a non-ASCII character in copyable code.
+ * Fails the build (and the dev server start) when the content breaks a rule of src/lib/checks/
+ * (check-content.ts lists them): every problem is printed with its file and line, before Astro
+ * renders anything.
  */
-export function contentLint(): AstroIntegration {
+export function contentLint(options: { root?: string; chaptersDir?: string } = {}): AstroIntegration {
   return {
     name: 'docker-basics:content-lint',
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
-        const root = fileURLToPath(config.root);
-        const dir = join(root, 'content', 'chapters');
-        const files = readdirSync(dir).filter((f) => f.endsWith('.mdx') || f.endsWith('.md'));
-        const problems = files.flatMap((f) => {
-          const path = join(dir, f);
-          return lintChapter(relative(root, path), readFileSync(path, 'utf8'));
-        });
+        // A fixture site (tests/unit/bad-input.test.ts) passes the project root and its own chapters.
+        const siteRoot = fileURLToPath(config.root);
+        const root = options.root ?? siteRoot;
+        const chaptersDir = options.chaptersDir === undefined ? undefined : resolve(siteRoot, options.chaptersDir);
+        const { problems, chapters } = checkContent({ root, ...(chaptersDir ? { chaptersDir } : {}) });
         if (problems.length) {
-          throw new Error(`Chapter content has ${problems.length} problem(s):\n${formatProblems(problems)}`);
+          throw new Error(`The content has ${problems.length} problem(s):\n${formatProblems(problems)}`);
         }
-        logger.info(`${files.length} chapters passed the content lint`);
+        logger.info(`${chapters} chapters and the command reference passed the content checks`);
       },
     },
   };

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import FileTree from '~/components/mdx/FileTree.astro';
 import TabItem from '~/components/mdx/TabItem.astro';
 import Tabs from '~/components/mdx/Tabs.astro';
+import { writtenIn } from '~/components/mdx/written-in.ts';
 
 const container = await AstroContainer.create();
 
@@ -34,12 +35,18 @@ describe('Tabs', () => {
     expect(html).toMatch(/aria-selected="true" tabindex="0" data-value="ubuntu"/);
   });
 
+  it('shows a label with & as written, once escaped (not &amp;)', async () => {
+    const html = await tabs({ id: 'tools', label: 'Tools' }, [['Docker & Compose', 'compose'], ['Podman', 'podman']]);
+    expect(html).toMatch(/role="tab" id="tools-compose-tab"[^>]*>Docker &amp; Compose<\/button>/);
+    expect(html).not.toContain('&amp;amp;');
+  });
+
   it('fails with the group and what to do', async () => {
-    await expect(tabs({ id: 'x', label: 'L' }, [['Only']])).rejects.toThrow(/Tabs "x" on .*: needs at least two <TabItem> children, found 1/);
+    await expect(tabs({ id: 'x', label: 'L' }, [['Only']])).rejects.toThrow(/Tabs "x" \(page \/\): needs at least two <TabItem> children, found 1/);
     await expect(tabs({ id: 'x', label: 'L' }, [['A', 'same'], ['B', 'same']])).rejects.toThrow(/two tabs have the value "same"; give each TabItem a unique value/);
     await expect(tabs({ id: 'Bad Id', label: 'L' }, [['A'], ['B']])).rejects.toThrow(/id must be lower-case letters, digits and "-"/);
     await expect(tabs({ id: 'x', label: 'L', syncKey: 'OS' }, [['A'], ['B']])).rejects.toThrow(/syncKey "OS" must be lower-case/);
-    await expect(container.renderToString(TabItem, { props: { label: 'A', value: 'Not OK' } })).rejects.toThrow(/TabItem "A": value "Not OK" must be lower-case/);
+    await expect(container.renderToString(TabItem, { props: { label: 'A', value: 'Not OK' } })).rejects.toThrow(/TabItem "A" \(page \/\): value "Not OK" must be lower-case/);
   });
 });
 
@@ -51,8 +58,19 @@ describe('FileTree', () => {
   });
   it('fails when the content is not one list', async () => {
     await expect(container.renderToString(FileTree, { props: { label: 'Context' }, slots: { default: '<p>my-node/ Dockerfile</p>' } })).rejects.toThrow(
-      /FileTree "Context" on .*: the content must be one Markdown list/,
+      /FileTree "Context" \(page \/\): the content must be one Markdown list/,
     );
     await expect(container.renderToString(FileTree, { props: { label: 'C' }, slots: { default: '<ul><li>a</li></ul>\n<ul><li>b</li></ul>' } })).rejects.toThrow(/must be one Markdown list/);
+  });
+});
+
+describe('component errors name the chapter file', () => {
+  it('from the page being rendered, at either base path', () => {
+    expect(writtenIn(new URL('http://localhost/security/'), '/')).toBe('content/chapters/security.mdx, page /security/');
+    expect(writtenIn(new URL('http://localhost/docker-basics/security/'), '/docker-basics/')).toBe('content/chapters/security.mdx, page /docker-basics/security/');
+    expect(writtenIn(new URL('http://localhost/'), '/')).toBe('page /');
+  });
+  it('a Tabs group without an id says so, not "undefined"', async () => {
+    await expect(tabs({ label: 'L' }, [['A'], ['B']])).rejects.toThrow(/^Tabs without an id \(page \/\): id must be lower-case/);
   });
 });

@@ -1,16 +1,19 @@
 /**
  * Bad input must fail, with a message that names the file and what is wrong. Each case is a tiny
- * fixture in tests/fixtures/bad/: a chapter for the content lint and the docker flag check, a built
- * site for the link checker, and one real Astro site whose chapter has invalid frontmatter.
+ * fixture in tests/fixtures/bad/: chapters for the content lint (chapters/), a course with one
+ * author mistake a chapter for every content check of the build (course/), YAML files, and two
+ * real Astro sites: one whose chapter has invalid frontmatter, one whose chapter fails the content
+ * checks. The built-site check has its fixture in tests/build/links.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeFences, COPYABLE_LANGUAGES, formatProblems, lintChapter } from '../../src/lib/checks/content-lint.ts';
-import { checkLinks, formatLinkProblems, readSite } from '../../src/lib/links/link-check.ts';
-import { checkDockerCommandLine } from '../support/docker-model.ts';
+import { formatProblems, lintChapter } from '../../src/lib/checks/content-lint.ts';
+import { checkContent } from '../../src/lib/checks/check-content.ts';
+import { chapterSchema } from '../../src/schemas/chapter.ts';
+import { publishStaged } from '../../src/integrations/staged-output.ts';
 import { parseYamlFile } from '../../src/lib/reference/yaml-file.ts';
 
 const BAD = 'tests/fixtures/bad';
@@ -75,14 +78,74 @@ describe('content lint rejects bad chapters, naming file, line and problem', () 
   });
 });
 
-describe('docker command examples are checked against the docker CLI', () => {
-  it('an unknown flag names the file, line, command and flag', () => {
-    const file = chapter('unknown-flag');
-    const source = readFileSync(file, 'utf8');
-    const problems = codeFences(source)
-      .filter((f) => COPYABLE_LANGUAGES.has(f.lang))
-      .flatMap((f) => f.code.split('\n').flatMap((l, i) => checkDockerCommandLine(l, `${file}:${f.line + 1 + i}`)));
-    expect(problems).toEqual([`${file}:10: \`docker run --port 8080:80 nginx\`: docker run has no flag --port`]);
+/**
+ * The build's content checks over tests/fixtures/bad/course/: each file is a complete chapter
+ * (good.mdx) with one author mistake, and must fail with exactly these problems, each naming the
+ * file and the line. One run, as the build runs it (src/integrations/lint-content.ts).
+ */
+describe("the build's content checks reject each author mistake, naming the file and the line", () => {
+  const dir = `${BAD}/course`;
+  const { problems, chapters } = checkContent({ root: process.cwd(), chaptersDir: resolve(dir), today: '2026-12-06' });
+  const of = (name: string) => problems.filter((p) => p.file === `${dir}/${name}`).map((p) => `${p.line}: ${p.message}`);
+  const expected: Record<string, RegExp[]> = {
+    'good.mdx': [],
+    'unclosed-fence-middle.mdx': [/^9: the code block opened here is never closed: line 12 starts a heading \(## Demo \{#demo\}\) inside it/],
+    'unclosed-bash-fence.mdx': [/^11: the code block opened here is never closed: line 14 starts a heading/],
+    'link-missing-anchor.mdx': [/^11: link to "\.\.\/good\/#set-up": .*good\.mdx has no heading, figure or tab with id "set-up"/, /^11: link to "#nothing-here": /],
+    'link-missing-chapter.mdx': [/^11: link to "\.\.\/networking\/": there is no chapter "networking"/],
+    'javascript-link.mdx': [/^11: link to "javascript:alert\(1": javascript: links run code/],
+    'http-link.mdx': [/^11: link to "http:\/\/docs\.docker\.com\/get-started\/" uses http:\/\/; link with https:\/\//, /^13: link to "http:\/\/hub\.docker\.com\/" uses http:\/\//],
+    'img-without-alt.mdx': [/^11: raw <img> without alt text/],
+    'heading-id-tab-panel.mdx': [/^12: tab panel id "os-ubuntu" is already used on line 9/],
+    'tabs-without-label.mdx': [/^11: <Tabs> has no label: it is the accessible name/],
+    'filetree-without-label.mdx': [/^11: <FileTree> has no label/],
+    'duplicate-figure-number.mdx': [/^15: <Figure> number=\{1\}: this is figure 2 of the chapter;.*write number=\{2\}/],
+    'second-title.mdx': [/^9: heading "Another title" is a second title/, /^13: heading "Details" has no explicit id; write it as `#### Details \{#details\}`/],
+    'bad-heading-ids.mdx': [
+      /^9: heading "My heading": \{#My Heading\} is not one id .*write `\{#my-heading\}`/,
+      /^11: heading "Images": id "Images" is not valid \(it has upper-case letters\).*\{#images\}/,
+      /^13: heading "Run and remove": id "run_and_remove" is not valid \(it has "_"\).*\{#run-and-remove\}/,
+      /^15: heading "3 ways to run": id "3-ways" is not valid \(it starts with a digit\).*\{#ways-to-run\}/,
+    ],
+    'repeated-question.mdx': [/^25: self-check question "What does docker ps list\?" is already asked on line 21/],
+    'wrong-statement.mdx': [/^11: states a known-wrong fact \(containers described as virtual machines\)/],
+    'end-of-life-tag.mdx': [/^14: ros:noetic \(ROS 1 .*\) reached end of life on 2025-05-31/],
+    'docker-flags.mdx': [
+      /^13: the code block uses "--port", listed as a mistake/,
+      /^14: `docker run --kernel-memory 1g ubuntu`: docker run --kernel-memory is not in Docker CLI 29\.\d+\.\d+ \(only in Docker CLI 28\./,
+      /^15: `docker run --port 8080:80 nginx`: docker run has no flag --port/,
+    ],
+    'no-hands-on.mdx': [/^9: a chapter ends with two sections: `## Hands-on \{#hands-on\}`/],
+    'empty-chapter.mdx': [/^1: the chapter has no content after its frontmatter/],
+    'duplicate-order-a.mdx': [/^4: order 98 is also the order of .*duplicate-order-b\.mdx/],
+    'duplicate-order-b.mdx': [/^4: order 98 is also the order of .*duplicate-order-a\.mdx/],
+    'markdown-chapter.md': [/^1: chapters are MDX files: rename it to markdown-chapter\.mdx/],
+  };
+  it('every fixture is listed here, so none is left unchecked', () => {
+    expect(Object.keys(expected).sort()).toEqual(readdirSync(dir).sort());
+    expect(chapters).toBe(readdirSync(dir).filter((f) => f.endsWith('.mdx')).length);
+  });
+  it.each(Object.entries(expected))('%s', (name, want) => {
+    const got = [...of(name)].sort((a, b) => parseInt(a) - parseInt(b));
+    expect(got.length, got.join('\n')).toBe(want.length);
+    want.forEach((re, i) => expect(got[i]).toMatch(re));
+  });
+});
+
+describe('frontmatter messages say what is wrong with the value', () => {
+  const base = { title: 'A title', description: 'A description long enough.', order: 1 };
+  const issues = (data: object) => {
+    const r = chapterSchema.safeParse(data);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+  it('a number where text belongs is not "required"', () => {
+    expect(issues({ ...base, title: 12345 })).toEqual(['title: title must be text, but it is the number 12345 (write it in quotes if it is text: title: "12345")']);
+    expect(issues({ ...base, order: 'two' })).toEqual(['order: order must be a whole number, 1 for the first chapter, but it is the string two']);
+    expect(issues({ description: base.description, order: 1 })).toEqual(['title: title is required: the chapter title as a short phrase, e.g. "What is Docker?"']);
+  });
+  it('a control character in the title or description (it would break the link-preview image)', () => {
+    expect(issues({ ...base, title: 'Red\u001b[31m title' })).toEqual(['title: title contains a control character (a tab, an escape or a line break); remove it']);
+    expect(issues({ ...base, description: 'A description\twith a tab in it.' })).toEqual(['description: description contains a control character (a tab, an escape or a line break); remove it']);
   });
 });
 
@@ -96,20 +159,24 @@ describe('a YAML syntax error in the command reference names the file, line and 
     const file = `${BAD}/yaml/${name}.yaml`;
     expect(() => parseYamlFile(readFileSync(file, 'utf8'), file)).toThrow(expected);
   });
+  it('one tab in commands.yaml prints the right first error and a count, not thousands of follow-on errors', () => {
+    const lines = readFileSync('content/reference/commands.yaml', 'utf8').split('\n');
+    const at = lines.findIndex((l, i) => i > 20 && /^ {4}\S/.test(l));
+    lines[at] = `\t${lines[at]}`;
+    let message = '';
+    try {
+      parseYamlFile(lines.join('\n'), 'content/reference/commands.yaml');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const out = message.split('\n');
+    expect(out[0]).toMatch(new RegExp(`^content/reference/commands\\.yaml:${at + 1}:1: YAML syntax error: .*\\btabs?\\b`, 'i'));
+    expect(out.length).toBeLessThanOrEqual(7);
+    expect(message).toMatch(/\.\.\.and \d+ more error\(s\) after these, most of them caused by the first/);
+    for (const l of out) expect(l.length).toBeLessThan(260);
+  });
   it('a valid file parses', () => {
     expect(parseYamlFile('- id: docker-ps\n  summary: List containers\n', 'x.yaml')).toEqual([{ id: 'docker-ps', summary: 'List containers' }]);
-  });
-});
-
-describe('the link checker rejects broken links, naming page and link', () => {
-  it('a link to a missing page and a link to a missing anchor', () => {
-    const problems = checkLinks(readSite(`${BAD}/links/dist`), { label: `${BAD}/links/dist/` });
-    expect(formatLinkProblems(problems)).toBe(
-      [
-        `${BAD}/links/dist/chapter/index.html: link to /chapter/#volumes: no element with id "volumes" on /chapter/`,
-        `${BAD}/links/dist/index.html: link to /missing-page/: no such page`,
-      ].join('\n'),
-    );
   });
 });
 
@@ -128,12 +195,87 @@ describe('invalid frontmatter fails the build', () => {
       const output = `${r.stdout}\n${r.stderr}`;
       expect(r.status, output).not.toBe(0);
       expect(output).toContain('bad-frontmatter data does not match collection schema');
-      expect(output).toMatch(/order: order is required: the chapter position as a whole number/);
+      expect(output).toMatch(/order: order must be a whole number, 1 for the first chapter, but it is the string two/);
       expect(output).toContain('tests/fixtures/bad/frontmatter/content/chapters/bad-frontmatter.md');
     } finally {
       rmSync(out, { recursive: true, force: true });
       rmSync(join(root, '.astro'), { recursive: true, force: true });
       rmSync(join(root, 'node_modules'), { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the content checks run in the build', () => {
+  it('astro build of a site with an unclosed fence fails naming the file and line (tests/fixtures/bad/lint-site)', () => {
+    const root = resolve(`${BAD}/lint-site`);
+    const out = mkdtempSync(join(tmpdir(), 'docker-basics-bad-lint-'));
+    const bin = resolve('node_modules/.bin');
+    try {
+      const r = spawnSync(join(bin, 'astro'), ['build'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}:${process.env['PATH']}`, OUT_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(out, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
+        timeout: 120_000,
+      });
+      const output = `${r.stdout}\n${r.stderr}`;
+      expect(r.status, output).not.toBe(0);
+      expect(output).toContain('tests/fixtures/bad/lint-site/content/chapters/unclosed-fence-middle.mdx:9  the code block opened here is never closed');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+      rmSync(join(root, '.astro'), { recursive: true, force: true });
+      rmSync(join(root, 'node_modules'), { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a failed build never leaves a half-built site where it is served', () => {
+  it('a page that fails to render leaves the previous dist/ as it was (tests/fixtures/bad/render-site)', () => {
+    const root = resolve(`${BAD}/render-site`);
+    const out = mkdtempSync(join(tmpdir(), 'docker-basics-staged-'));
+    const bin = resolve('node_modules/.bin');
+    const build = (env: Record<string, string>) =>
+      spawnSync(join(bin, 'astro'), ['build'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}:${process.env['PATH']}`, OUT_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(out, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+        timeout: 120_000,
+      });
+    try {
+      const good = build({ BUILD_MARK: 'one' });
+      expect(good.status, `${good.stdout}\n${good.stderr}`).toBe(0);
+      expect(readFileSync(join(out, 'dist/index.html'), 'utf8')).toContain('Build one');
+      expect(readdirSync(out).sort()).toEqual(['cache', 'dist']);
+
+      const bad = build({ BUILD_MARK: 'two', FAIL_RENDER: '1' });
+      expect(bad.status).not.toBe(0);
+      expect(`${bad.stdout}\n${bad.stderr}`).toContain('This page failed to render');
+      // The site that is served is still the whole previous one; the failed build is beside it.
+      expect(readFileSync(join(out, 'dist/index.html'), 'utf8')).toContain('Build one');
+      expect(readdirSync(join(out, 'dist')).sort()).toEqual(['index.html', 'second']);
+      expect(readdirSync(out).sort()).toEqual(['cache', 'dist', 'dist.building']);
+
+      const again = build({ BUILD_MARK: 'three' });
+      expect(again.status).toBe(0);
+      expect(readFileSync(join(out, 'dist/index.html'), 'utf8')).toContain('Build three');
+      expect(readdirSync(out).sort()).toEqual(['cache', 'dist']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+      rmSync(join(root, '.astro'), { recursive: true, force: true });
+      rmSync(join(root, 'node_modules'), { recursive: true, force: true });
+    }
+  });
+
+  it('publishing refuses an output folder that is the project folder', () => {
+    const here = process.cwd();
+    const tmp = mkdtempSync(join(tmpdir(), 'docker-basics-publish-'));
+    try {
+      process.chdir(tmp);
+      mkdirSync(`${tmp}.building`);
+      expect(() => publishStaged(tmp)).toThrow(/is the project folder or above it: the staged build stays in/);
+    } finally {
+      process.chdir(here);
+      rmSync(tmp, { recursive: true, force: true });
+      rmSync(`${tmp}.building`, { recursive: true, force: true });
     }
   });
 });

@@ -3,6 +3,8 @@
  * and the Engine 29.7 table, Compose 5.5 and Buildx 0.36 tables, overlaid by the reference. Every
  * failure names the file, the entry or line, the flag and, when only one version lacks it, the
  * version. A version difference passes when the text around the line names the version.
+ * The chapters' docker lines are checked by the build (src/lib/checks/docker-lines.ts; its fixture
+ * is tests/fixtures/bad/course/docker-flags.mdx).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -12,7 +14,6 @@ import { parseHelp, parseTable } from '~/lib/docker/sources.ts';
 import { CAPTURE_VERSION, loadSources } from '~/lib/docker/data.ts';
 import { checkDockerCommandLine, dockerModel } from '../support/docker-model.ts';
 import { parseCommandsFile } from '~/schemas/command.ts';
-import { chapterFiles, codeBlockLines, inlineLines, SAYS_WRONG } from '../support/site-lines.ts';
 import { COMMANDS_FILE, loadCommands } from '../support/reference-data.ts';
 
 const commands = loadCommands();
@@ -51,21 +52,6 @@ describe('every example in the reference passes both CLI versions', () => {
       // The right spellings the entry points to, and its aliases, are real commands too.
       const rights = [...c.mistakes, ...c.flags.flatMap((f) => f.mistakes)].map((m) => m.right).filter((r) => /^docker /.test(r));
       for (const r of [...rights, ...c.aliases]) found.push(...checkDockerCommandLine(r, `${COMMANDS_FILE}: "${c.id}" (${r})`, { fragment: true }));
-      expect(found).toEqual([]);
-    });
-  }
-});
-
-describe('every docker line of the chapters passes both CLI versions', () => {
-  for (const path of chapterFiles()) {
-    test(path, () => {
-      const found: string[] = [];
-      for (const line of [...codeBlockLines(path), ...inlineLines(path)]) {
-        const p = checkDockerCommandLine(line.text, line.source, { context: line.context, fragment: line.inline });
-        // An inline command shown as wrong on purpose passes only if it really fails.
-        if (line.inline && SAYS_WRONG.test(line.context) && p.length) continue;
-        found.push(...p);
-      }
       expect(found).toEqual([]);
     });
   }

@@ -48,17 +48,37 @@ export interface CodeFence {
   meta: string;
   /** 1-based line of the opening fence. */
   line: number;
+  /** 1-based line of the closing fence, or of the file's last line when the fence is never closed. */
+  endLine: number;
   code: string;
+  /** Whether a closing fence ends the block (an unclosed fence runs to the end of the file). */
+  closed: boolean;
+  /** The opening fence's marker (```, ````, ~~~). */
+  marker: string;
 }
 
 const FENCE = /^(\s*)(`{3,}|~{3,})\s*([^\s`]*)\s*(.*)$/;
 
-/** Split a Markdown/MDX source into its fenced code blocks. */
+/** The last sources split, so the rules that each need a chapter's fences share one scan. */
+const fenceCache = new Map<string, CodeFence[]>();
+
+/** Split a Markdown/MDX source into its fenced code blocks (CommonMark: a closing fence has no info string). */
 export function codeFences(source: string): CodeFence[] {
+  const cached = fenceCache.get(source);
+  if (cached) return cached.map((f) => ({ ...f }));
+  const fences = scanFences(source);
+  if (fenceCache.size >= 8) fenceCache.delete(fenceCache.keys().next().value!);
+  fenceCache.set(source, fences);
+  return fences.map((f) => ({ ...f }));
+}
+
+function scanFences(source: string): CodeFence[] {
   const lines = source.split('\n');
   const fences: CodeFence[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const open = FENCE.exec(lines[i] ?? '');
+    const line = lines[i] ?? '';
+    if (!line.includes('```') && !line.includes('~~~')) continue;
+    const open = FENCE.exec(line);
     if (!open) continue;
     const marker = open[2] ?? '```';
     const body: string[] = [];
@@ -68,10 +88,44 @@ export function codeFences(source: string): CodeFence[] {
       if (l.trim().startsWith(marker[0]!.repeat(marker.length)) && l.trim().replace(/[`~]/g, '') === '') break;
       body.push(l);
     }
-    fences.push({ lang: (open[3] ?? '').toLowerCase(), meta: open[4] ?? '', line: i + 1, code: body.join('\n') });
+    const closed = j < lines.length;
+    fences.push({ lang: (open[3] ?? '').toLowerCase(), meta: open[4] ?? '', line: i + 1, endLine: closed ? j + 1 : lines.length, code: body.join('\n'), closed, marker });
     i = j;
   }
   return fences;
+}
+
+/** 0-based indexes of the lines that are frontmatter or inside (or fencing) a code block. */
+function nonProseLines(source: string): Set<number> {
+  const out = new Set<number>();
+  const lines = source.split('\n');
+  if (lines[0]?.trim() === '---') {
+    const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+    for (let i = 0; i <= (end < 0 ? lines.length - 1 : end); i++) out.add(i);
+  }
+  for (const f of codeFences(source)) for (let i = f.line - 1; i < f.endLine; i++) out.add(i);
+  return out;
+}
+
+/**
+ * A fence whose code block swallows what follows: never closed, or still open where another
+ * fence with a language or a heading with an id starts (Markdown would show the rest of the
+ * chapter, its headings and components, as code). Returns the message, or undefined.
+ */
+export function unclosedFence(fence: CodeFence): string | undefined {
+  const close = '`'.repeat(3);
+  if (!fence.closed) return `the code block opened here is never closed: add a line with ${close} after its last line (the rest of the chapter would be shown as code)`;
+  const lines = fence.code.split('\n');
+  // Only a fence the block's own closing fence could have closed (same character, at least as long).
+  const opener = lines.findIndex((l) => {
+    const m = /^\s*(`{3,}|~{3,})\s*[A-Za-z]/.exec(l);
+    return m !== null && m[1]![0] === fence.marker[0] && m[1]!.length >= fence.marker.length;
+  });
+  const heading = lines.findIndex((l) => /^#{1,6}\s.*\{#[^}]*\}\s*$/.test(l));
+  const at = [opener, heading].filter((i) => i >= 0).sort((a, b) => a - b)[0];
+  if (at === undefined) return undefined;
+  const what = at === opener ? `another code block (${lines[at]!.trim()})` : `a heading (${lines[at]!.trim()})`;
+  return `the code block opened here is never closed: line ${fence.line + 1 + at} starts ${what} inside it; add a line with ${close} where this block ends`;
 }
 
 /** Characters that look like ASCII but break a pasted command. */
@@ -144,64 +198,113 @@ export function lintCopyableCode(code: string, lang: string): string[] {
   return problems;
 }
 
-const HEADING = /^(#{2,3})\s+(.*?)\s*$/;
-const EXPLICIT_ID = /\{#([A-Za-z][\w-]*)[^}]*\}\s*$/;
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+/** The attribute block at the end of a heading: `{#id}`, `{#id .class}`. */
+const ATTRIBUTES = /[ \t]*\{([^{}]*)\}[ \t]*$/;
+/** What a heading, Figure or Tabs id must look like: short, lower case, starting with a letter. */
+export const ID_FORM = /^[a-z][a-z0-9-]{1,30}$/;
 
 export interface HeadingInfo {
   depth: number;
+  /** The `#id` of the attribute block, as written (may be malformed), or undefined. */
   id: string | undefined;
   text: string;
   line: number;
+  /** The attribute block as written (`{#id}`), or undefined. */
+  attributes?: string | undefined;
 }
 
-/** h2/h3 headings outside code fences, with their explicit `{#id}` if any. */
+/** Headings (# to ######) outside frontmatter and code fences, with their `{#id}` if any. */
 export function headings(source: string): HeadingInfo[] {
   const out: HeadingInfo[] = [];
-  const lines = source.split('\n');
-  let fence: string | undefined;
-  lines.forEach((l, i) => {
-    const f = FENCE.exec(l);
-    if (f) {
-      const marker = f[2]!;
-      if (!fence) fence = marker;
-      else if (l.trim() === fence || l.trim().startsWith(fence)) fence = undefined;
-      return;
-    }
-    if (fence) return;
+  const skip = nonProseLines(source);
+  source.split('\n').forEach((l, i) => {
+    if (skip.has(i)) return;
     const h = HEADING.exec(l);
     if (!h) return;
-    const idMatch = EXPLICIT_ID.exec(h[2]!);
-    out.push({
-      depth: h[1]!.length,
-      id: idMatch?.[1],
-      text: h[2]!.replace(EXPLICIT_ID, '').trim(),
-      line: i + 1,
-    });
+    const raw = h[2] ?? '';
+    const attrs = ATTRIBUTES.exec(raw);
+    const id = attrs?.[1]!.trim().split(/\s+/).find((t) => t.startsWith('#'))?.slice(1);
+    out.push({ depth: h[1]!.length, id, text: raw.replace(ATTRIBUTES, '').trim(), line: i + 1, ...(attrs ? { attributes: attrs[0].trim() } : {}) });
   });
   return out;
 }
 
-/** Prose outside fences, with inline code spans kept: used for the dash check. */
-function proseLines(source: string): Array<{ text: string; line: number }> {
-  const out: Array<{ text: string; line: number }> = [];
-  let inFence = false;
-  let inFrontmatter = false;
-  source.split('\n').forEach((l, i) => {
-    if (i === 0 && l.trim() === '---') {
-      inFrontmatter = true;
-      return;
-    }
-    if (inFrontmatter) {
-      if (l.trim() === '---') inFrontmatter = false;
-      return;
-    }
-    if (FENCE.test(l)) {
-      inFence = !inFence;
-      return;
-    }
-    if (!inFence) out.push({ text: l, line: i + 1 });
-  });
+/** A valid id made from a heading's text: `Images & layers` → `images-layers`. */
+export function suggestId(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/`[^`]*`/g, (m) => m.slice(1, -1))
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[-0-9]+|-+$/g, '');
+  return slug.slice(0, 30).replace(/-+$/, '') || 'section';
+}
+
+/** Why `id` is not a valid id ("upper-case letters"), or undefined when it is. */
+export function idProblem(id: string): string | undefined {
+  if (ID_FORM.test(id)) return undefined;
+  if (id === '') return 'it is empty';
+  if (/[A-Z]/.test(id)) return 'it has upper-case letters';
+  if (/^[0-9]/.test(id)) return 'it starts with a digit';
+  if (/_/.test(id)) return 'it has "_"';
+  if (!/^[a-z]/.test(id)) return 'it does not start with a letter';
+  if (id.length > 31) return `it is ${id.length} characters long (at most 31)`;
+  if (id.length < 2) return 'it is one character';
+  return 'it has characters other than a-z, 0-9 and "-"';
+}
+
+/** A component tag in a chapter's prose, e.g. `<Tabs id="install" label="OS">`, with its attributes. */
+export interface ComponentTag {
+  name: string;
+  line: number;
+  /** Attribute → value (`number={2}` gives "2"; a bare attribute gives ""). */
+  attrs: Map<string, string>;
+}
+
+const TAG_ATTR = /([A-Za-z_:][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^{}]*)\}))?/g;
+
+/** Every `<Name ...>` tag of the given component names outside code (a tag may span lines). */
+export function componentTags(source: string, names: readonly string[]): ComponentTag[] {
+  const skip = nonProseLines(source);
+  const lines = source.split('\n');
+  const prose = lines.map((l, i) => (skip.has(i) ? '' : l.replace(/`[^`\n]*`/g, (m) => ' '.repeat(m.length)))).join('\n');
+  const lineAt = (index: number) => prose.slice(0, index).split('\n').length;
+  const out: ComponentTag[] = [];
+  const open = new RegExp(`<(${names.join('|')})(?=[\\s/>])((?:[^>"'{}]|"[^"]*"|'[^']*'|\\{[^{}]*\\})*)>`, 'g');
+  for (const m of prose.matchAll(open)) {
+    const attrs = new Map<string, string>();
+    for (const a of (m[2] ?? '').replace(/\/\s*$/, '').matchAll(TAG_ATTR)) attrs.set(a[1]!, (a[2] ?? a[3] ?? a[4] ?? '').trim());
+    out.push({ name: m[1]!, line: lineAt(m.index), attrs });
+  }
   return out;
+}
+
+/** Ids a chapter gives its elements: headings, figures, tab groups and their panels. */
+export function chapterIds(source: string): Map<string, number> {
+  const ids = new Map<string, number>();
+  const add = (id: string | undefined, line: number) => {
+    if (id && !ids.has(id)) ids.set(id, line);
+  };
+  for (const h of headings(source)) add(h.id, h.line);
+  const tags = componentTags(source, ['Figure', 'Tabs', 'TabItem']);
+  let group: string | undefined;
+  for (const t of tags) {
+    if (t.name === 'Figure') add(t.attrs.get('id'), t.line);
+    else if (t.name === 'Tabs') add((group = t.attrs.get('id')), t.line);
+    else if (group) {
+      const value = t.attrs.get('value') ?? (t.attrs.get('label') ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      add(`${group}-${value}`, t.line);
+      add(`${group}-${value}-tab`, t.line);
+    }
+  }
+  return ids;
+}
+
+/** Prose outside frontmatter and fences, with inline code spans kept. */
+function proseLines(source: string): Array<{ text: string; line: number }> {
+  const skip = nonProseLines(source);
+  return source.split('\n').flatMap((text, i) => (skip.has(i) ? [] : [{ text, line: i + 1 }]));
 }
 
 /** Could this line be the text of a setext heading (not a list item, quote, table, tag or import)? */
@@ -210,67 +313,101 @@ function isParagraphText(text: string): boolean {
   return t !== '' && !/^([-*+]\s|\d+[.)]\s|>|\||<|#|import\s|export\s|\{|[-=]+$)/.test(t);
 }
 
+/** The largest chapter source the build takes: the whole course offline is budgeted at 6 MB. */
+export const MAX_CHAPTER_BYTES = 200_000;
+
 /** Lint one chapter source. `file` is used only in the messages. */
 export function lintChapter(file: string, source: string): LintProblem[] {
   const problems: LintProblem[] = [];
+  const report = (line: number, message: string) => problems.push({ file, line, message });
+  const bytes = Buffer.byteLength(source);
+  if (bytes > MAX_CHAPTER_BYTES) {
+    report(1, `the chapter is ${Math.round(bytes / 1000).toLocaleString('en')} KB; a chapter may be at most ${MAX_CHAPTER_BYTES / 1000} KB of source: split it into several chapters (every page is precached for offline reading)`);
+    return problems;
+  }
   const allowed = new Set<string>(CODE_LANGUAGES);
   for (const fence of codeFences(source)) {
+    const unclosed = unclosedFence(fence);
+    if (unclosed) {
+      // Its "code" is the rest of the chapter: checking it as code would only mislead.
+      report(fence.line, unclosed);
+      continue;
+    }
     if (!fence.lang) {
-      problems.push({
-        file,
-        line: fence.line,
-        message: `code fence has no language; write one of: ${CODE_LANGUAGES.join(', ')}`,
-      });
+      report(fence.line, `code fence has no language; write one of: ${CODE_LANGUAGES.join(', ')}`);
     } else if (!allowed.has(fence.lang)) {
-      problems.push({
-        file,
-        line: fence.line,
-        message: `unknown code-fence language "${fence.lang}"; use one of: ${CODE_LANGUAGES.join(', ')}`,
-      });
+      report(fence.line, `unknown code-fence language "${fence.lang}"; use one of: ${CODE_LANGUAGES.join(', ')}`);
     }
     if (ASCII_LANGUAGES.has(fence.lang)) {
-      for (const m of lintCopyableCode(fence.code, fence.lang)) problems.push({ file, line: fence.line, message: m });
+      for (const m of lintCopyableCode(fence.code, fence.lang)) report(fence.line, m);
     }
   }
 
   const seen = new Map<string, number>();
   for (const h of headings(source)) {
-    if (!h.id) {
-      problems.push({
-        file,
-        line: h.line,
-        message: `heading "${h.text}" has no explicit id; write it as \`${'#'.repeat(h.depth)} ${h.text} {#some-id}\` so links to it keep working`,
-      });
+    const hashes = '#'.repeat(h.depth);
+    if (h.depth === 1) {
+      report(h.line, `heading "${h.text}" is a second title (#): the frontmatter title is the chapter's one h1; use ## or ###`);
+      continue;
+    }
+    if (!h.attributes || h.id === undefined) {
+      report(h.line, `heading "${h.text}" has no explicit id; write it as \`${hashes} ${h.text} {#${suggestId(h.text)}}\` so links to it keep working`);
+      continue;
+    }
+    const extra = h.attributes.slice(1, -1).trim().split(/\s+/).filter((t) => !t.startsWith('#') && !t.startsWith('.') && !t.includes('='));
+    if (extra.length) {
+      report(h.line, `heading "${h.text}": ${h.attributes} is not one id (an id has no spaces; "${extra.join(' ')}" would be dropped); write \`{#${suggestId(`${h.id} ${extra.join(' ')}`)}}\``);
+      continue;
+    }
+    const why = idProblem(h.id);
+    if (why) {
+      report(h.line, `heading "${h.text}": id "${h.id}" is not valid (${why}); ids are 2 to 31 lower-case letters, digits and "-", starting with a letter, e.g. {#${suggestId(h.text)}}`);
       continue;
     }
     const first = seen.get(h.id);
-    if (first) {
-      problems.push({ file, line: h.line, message: `duplicate heading id "#${h.id}" (first used on line ${first}); ids must be unique on a page` });
-    } else seen.set(h.id, h.line);
+    if (first) report(h.line, `duplicate heading id "#${h.id}" (first used on line ${first}); ids must be unique on a page`);
+    else seen.set(h.id, h.line);
   }
 
+  lintComponents(source, seen, report);
+
   const prose = proseLines(source);
+  const body = source.replace(/^---\n[\s\S]*?\n---(\n|$)/, '');
+  if (!body.split('\n').some((text) => text.trim() && !/^\s*(import|export)\s/.test(text))) {
+    report(1, 'the chapter has no content after its frontmatter; write it, or remove the file (an empty chapter would still be listed in the sidebar and search)');
+  }
   prose.forEach(({ text, line }, i) => {
     // A setext heading: a paragraph line underlined with === or ---; it would get an automatic id.
     const prev = prose[i - 1];
     if (/^ {0,3}(=+|-+)\s*$/.test(text) && prev && prev.line === line - 1 && isParagraphText(prev.text)) {
       const depth = text.trim().startsWith('=') ? 1 : 2;
       const title = prev.text.trim();
-      problems.push({
-        file,
-        line: prev.line,
-        message:
-          `heading "${title}" is underlined (setext); write it as \`## ${title} {#some-id}\` so it gets a stable id` +
+      report(
+        prev.line,
+        `heading "${title}" is underlined (setext); write it as \`## ${title} {#some-id}\` so it gets a stable id` +
           (depth === 1 ? ' (a chapter has one h1, its title: use ## or ###)' : ''),
-      });
+      );
     }
-    const tag = RAW_TAGS.exec(text.replace(/`[^`]*`/g, ''));
+    const code = text.replace(/`[^`]*`/g, '');
+    const tag = RAW_TAGS.exec(code);
     if (tag) {
-      problems.push({
-        file,
-        line,
-        message: `raw <${tag[1]!.toLowerCase()}> in a chapter: the site's CSP blocks it; use a component from ~/components/mdx, or show it in a code fence`,
-      });
+      report(line, `raw <${tag[1]!.toLowerCase()}> in a chapter: the site's CSP blocks it; use a component from ~/components/mdx, or show it in a code fence`);
+    }
+    for (const img of code.matchAll(/<img\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi)) {
+      const alt = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|\{)/i.exec(img[1] ?? '');
+      if (!alt) report(line, 'raw <img> without alt text: add alt="what the image shows" (alt="" only for a purely decorative image)');
+    }
+    for (const img of code.matchAll(/!\[([^\]]*)\]\(/g)) {
+      if (!img[1]!.trim()) report(line, 'image without alt text: write ![what the image shows](...)');
+    }
+    // Markdown links, href attributes and autolinks (<http://...>).
+    for (const link of code.matchAll(/\]\(\s*<?([^)\s>]+)|\bhref\s*=\s*\{?\s*["'`]([^"'`]*)|<([a-z][a-z0-9+.-]*:[^>\s]+)>/gi)) {
+      const href = (link[1] ?? link[2] ?? link[3] ?? '').trim();
+      if (/^javascript:/i.test(href.replace(/[\s\u0000-\u001f]/g, ''))) {
+        report(line, `link to "${href}": javascript: links run code and are blocked by the CSP; link to a page or use a component`);
+      } else if (/^http:\/\//i.test(href)) {
+        report(line, `link to "${href}" uses http://; link with https:// (a student's browser would warn, or the link would be intercepted)`);
+      }
     }
   });
 
@@ -278,14 +415,60 @@ export function lintChapter(file: string, source: string): LintProblem[] {
     // A flag typed with a smart dash (–privileged, —rm) or an inline code span with non-ASCII.
     const dash = /(?:^|[\s(`"'])([\u2013\u2014\u2212]{1,2}[a-z][a-z-]*)/i.exec(text);
     if (dash) {
-      problems.push({ file, line, message: `"${dash[1]}" looks like a flag typed with a smart dash; write it with ASCII hyphens (--flag) in backticks` });
+      report(line, `"${dash[1]}" looks like a flag typed with a smart dash; write it with ASCII hyphens (--flag) in backticks`);
     }
     for (const span of text.matchAll(/`([^`]+)`/g)) {
       const bad = firstNonAscii(span[1]!);
-      if (bad) problems.push({ file, line, message: `inline code \`${span[1]}\` contains a ${bad.name}; code must be plain ASCII` });
+      if (bad) report(line, `inline code \`${span[1]}\` contains a ${bad.name}; code must be plain ASCII`);
     }
   }
-  return problems;
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Author components: Tabs, TabItem and FileTree need a label (their accessible name); Figure and
+ * Tabs ids follow the heading-id form and are unique beside the heading ids; figures are numbered
+ * 1, 2, 3... in order; a self-check question is asked once (progress counts the questions).
+ */
+function lintComponents(source: string, headingIds: Map<string, number>, report: (line: number, message: string) => void): void {
+  const ids = new Map(headingIds);
+  const claim = (id: string, line: number, what: string) => {
+    const first = ids.get(id);
+    if (first !== undefined && first !== line) report(line, `${what} id "${id}" is already used on line ${first}; ids must be unique on a page`);
+    else ids.set(id, line);
+  };
+  let figure = 0;
+  let group: string | undefined;
+  const questions = new Map<string, number>();
+  for (const t of componentTags(source, ['Tabs', 'TabItem', 'FileTree', 'Figure', 'SelfCheck'])) {
+    const label = t.attrs.get('label');
+    if ((t.name === 'Tabs' || t.name === 'TabItem' || t.name === 'FileTree') && !label) {
+      const example = t.name === 'Tabs' ? '<Tabs id="install" label="Operating system">' : t.name === 'TabItem' ? '<TabItem label="Ubuntu">' : '<FileTree label="The project folder">';
+      report(t.line, `<${t.name}> has no label: it is the accessible name screen readers announce; write ${example}`);
+    }
+    if (t.name === 'Tabs' || t.name === 'Figure') {
+      const id = t.attrs.get('id');
+      const why = id === undefined ? 'it is missing' : idProblem(id);
+      if (why) report(t.line, `<${t.name}> id "${id ?? ''}" is not valid (${why}); ids are 2 to 31 lower-case letters, digits and "-", starting with a letter`);
+      else claim(id!, t.line, `<${t.name}>`);
+      if (t.name === 'Tabs') group = why ? undefined : id;
+    }
+    if (t.name === 'TabItem' && group) {
+      const value = t.attrs.get('value') ?? (label ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      claim(`${group}-${value}`, t.line, 'tab panel');
+    }
+    if (t.name === 'Figure') {
+      figure++;
+      const n = t.attrs.get('number');
+      if (n !== String(figure)) report(t.line, `<Figure> number={${n ?? ''}}: this is figure ${figure} of the chapter; number the figures 1, 2, 3... in order (write number={${figure}})`);
+    }
+    if (t.name === 'SelfCheck') {
+      const q = (t.attrs.get('question') ?? '').trim();
+      const first = questions.get(q.toLowerCase());
+      if (first !== undefined) report(t.line, `self-check question "${q}" is already asked on line ${first}; ask each question once (the chapter counts as done when every question is answered)`);
+      else questions.set(q.toLowerCase(), t.line);
+    }
+  }
 }
 
 /** Format problems grouped per file, as the build prints them. */

@@ -4,7 +4,7 @@
  * (cli/*.tsv) and the command reference. Never import this from browser code: it embeds every
  * capture. The explainer page builds its data here and ships the JSON model.
  */
-import { captureSource, parseTable, type Source } from './sources.ts';
+import { assembleSources, type Source } from './sources.ts';
 
 const captures = import.meta.glob<string>('../../../content/reference/docker-help/*.txt', { query: '?raw', import: 'default', eager: true });
 const tables = import.meta.glob<string>('../../../content/reference/cli/*.tsv', { query: '?raw', import: 'default', eager: true });
@@ -17,12 +17,8 @@ export const CAPTURE_VERSION = versionText.trim();
 
 /** Every source, Engine ones oldest first (captures, then the Engine table), then the plugin tables. */
 export function loadSources(): Source[] {
-  const capture = captureSource(Object.entries(captures).map(([file, text]) => ({ file: rel(file), text })), versionText);
-  const parsed = Object.entries(tables).map(([file, text]) => parseTable(text, rel(file)));
-  const engine = parsed.filter((s) => s.product === 'engine').sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }));
-  const plugins = parsed.filter((s) => s.product !== 'engine').sort((a, b) => a.product.localeCompare(b.product));
-  if (!engine.length) throw new Error('content/reference/cli/: no Engine table (docker-cli-X.Y.Z.tsv)');
-  return [capture, ...engine, ...plugins];
+  const files = (glob: Record<string, string>) => Object.entries(glob).map(([file, text]) => ({ file: rel(file), text }));
+  return assembleSources(files(captures), files(tables), versionText);
 }
 
 /** Labels of every source, without building the model (for the footer). */

@@ -150,3 +150,21 @@ export function captureSource(texts: ReadonlyArray<{ file: string; text: string 
   });
   return { product: 'engine', label: `Docker CLI ${version}`, version, commands };
 }
+
+/**
+ * Every source in the order the model expects: the captures, the Engine tables oldest first, then
+ * the plugin tables. Pure, so the build (through Vite, src/lib/docker/data.ts) and the content
+ * check (from disk, src/lib/checks/docker-lines.ts) assemble the same list.
+ */
+export function assembleSources(
+  captures: ReadonlyArray<{ file: string; text: string }>,
+  tables: ReadonlyArray<{ file: string; text: string }>,
+  versionText: string,
+): Source[] {
+  const capture = captureSource(captures, versionText);
+  const parsed = tables.map(({ file, text }) => parseTable(text, file));
+  const engine = parsed.filter((s) => s.product === 'engine').sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }));
+  const plugins = parsed.filter((s) => s.product !== 'engine').sort((a, b) => a.product.localeCompare(b.product));
+  if (!engine.length) throw new Error('content/reference/cli/: no Engine table (docker-cli-X.Y.Z.tsv)');
+  return [capture, ...engine, ...plugins];
+}
