@@ -12,7 +12,7 @@
 import offlineUrl from '../chunks/offline-register.ts?lazy-url';
 
 /** What browsers say when a dynamic import's file is gone (Chromium, Firefox, Safari). */
-const STALE_CHUNK = /dynamically imported module|error loading dynamically imported|importing a module script failed/i;
+const STALE_CHUNK = /dynamically imported|module script failed/i;
 
 addEventListener('unhandledrejection', (e) => {
   const reason: unknown = e.reason;
