@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentLint } from './src/integrations/lint-content.ts';
+import { publicLinks } from './src/integrations/public-links.ts';
 import { pagefindIndex } from './src/integrations/search-index.ts';
 import { redirects } from './src/lib/links/redirects.ts';
 import { lazyUrl } from './src/integrations/lazy-url.ts';
@@ -52,6 +53,8 @@ export default defineConfig({
     },
   },
   integrations: [
+    // A symlink in public/ that leaves it fails the build, naming the link.
+    publicLinks(),
     contentLint(),
     // Static parts of a chapter compile to HTML strings, except the elements [slug].astro renders
     // with its own components (src/lib/markdown/mdx-overrides.ts): less for the bundler to hold per chapter.

@@ -7,13 +7,18 @@
  *
  *   node src/server/precompress.ts dist [--brotli]
  *
- * Checked by tests/build/nginx.test.ts (a real nginx serves the .gz with its length).
+ * Symlinks are never followed (src/server/inside-root.ts): a linked folder is neither walked nor
+ * written into, so a link to `/etc` gets no `.gz` files and a link to `.` cannot loop.
+ *
+ * Checked by tests/build/nginx.test.ts (a real nginx serves the .gz with its length) and
+ * tests/build/static-server.test.ts (links out of the folder).
  */
-import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { filesInside } from './inside-root.ts';
 
 /** Text files worth compressing. Pagefind's index and fragments are gzipped by Pagefind already. */
 export const PRECOMPRESSED = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg', '.wasm', '.webmanifest']);
@@ -29,9 +34,9 @@ export interface PrecompressResult {
 
 export function precompress(dir: string, opts: { brotli?: boolean } = {}): PrecompressResult {
   const result: PrecompressResult = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0 };
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !PRECOMPRESSED.has(extname(entry.name))) continue;
-    const file = join(entry.parentPath, entry.name);
+  for (const [folder, name] of filesInside(dir)) {
+    if (!PRECOMPRESSED.has(extname(name))) continue;
+    const file = join(folder, name);
     const body = readFileSync(file);
     if (body.length < MIN_BYTES) continue;
     const { atime, mtime } = statSync(file);
@@ -39,7 +44,8 @@ export function precompress(dir: string, opts: { brotli?: boolean } = {}): Preco
     if (opts.brotli) outputs.push([`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })]);
     let wrote = false;
     for (const [out, packed] of outputs) {
-      if (packed.length >= body.length) continue;
+      // Never write through a link someone left in place of the twin.
+      if (packed.length >= body.length || lstatSync(out, { throwIfNoEntry: false })?.isSymbolicLink()) continue;
       writeFileSync(out, packed);
       utimesSync(out, atime, mtime);
       if (out.endsWith('.gz')) result.gzipBytes += packed.length;

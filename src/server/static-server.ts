@@ -5,19 +5,30 @@
  * with 404.html, and can send the CSP as a header (CSP_HEADER=1). It answers hostile requests as
  * nginx does (tests/build/static-server.test.ts): 400 for bad encoding or `..` above the root,
  * 405 for methods other than GET and HEAD, redirects only to paths on this host, q-values in
- * Accept-Encoding, and ETag/Last-Modified with 304 answers to revalidation.
+ * Accept-Encoding, and ETag/Last-Modified with 304 answers to revalidation. It never serves a file
+ * whose real path (symlinks resolved) is outside --dir, sends nginx's security headers
+ * (X-Frame-Options and frame-ancestors, Referrer-Policy, nosniff), and sends the `.br`/`.gz` twin
+ * a build or src/server/precompress.ts wrote when it is as new as the file; anything else is
+ * compressed once, off the main thread, so no request waits for another's Brotli.
  *
  *   node src/server/static-server.ts [--dir dist] [--port 4321] [--base /docker-basics/]
  *   PORT=8080 npm start        (the port: --port, else PORT, else 4321)
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { extname, join, resolve, sep } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { brotliCompress, gzip, constants } from 'node:zlib';
+import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { HEADER_ONLY } from './nginx-csp.ts';
+import { insideRoot } from './inside-root.ts';
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,6 +48,22 @@ const TYPES: Record<string, string> = {
   '.pf_fragment': 'application/octet-stream',
 };
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg', '.wasm']);
+
+/** The headers nginx adds to every answer (src/server/nginx.conf): no framing, no referrer, no sniffing. */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/**
+ * Files whose name changes with their content, cached for a year: Astro's `_astro/` assets and
+ * Pagefind's index, fragments and metadata (`pagefind/…/en_3f2a9c1.pf_fragment`). Pagefind's
+ * `pagefind.js`, `pagefind-entry.json` and WebAssembly keep their names, so they are revalidated.
+ */
+export function isImmutable(sitePath: string): boolean {
+  return /(?:^|\/)_astro\//.test(sitePath) || /(?:^|\/)pagefind\/(?:.+\/)?[^/]+\.pf_(?:meta|index|fragment)$/.test(sitePath);
+}
 
 export interface ServeOptions {
   dir: string;
@@ -97,17 +124,17 @@ export function normalisePath(rawPath: string): string | undefined {
 /** Re-encode a normalised path for a Location header (one segment at a time, slashes kept). */
 const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
-async function fileFor(root: string, path: string): Promise<string | undefined> {
+async function fileFor(root: string, realRoot: string, path: string): Promise<string | undefined> {
   const target = resolve(root, '.' + path);
   // Belt and braces after normalisePath: never leave root (a sibling "dist-base" starts with "dist").
   if (target !== root && !target.startsWith(root + sep)) return undefined;
   try {
     const s = await stat(target);
-    if (s.isDirectory()) {
-      const index = join(target, 'index.html');
-      return (await stat(index).catch(() => undefined))?.isFile() ? index : undefined;
-    }
-    return s.isFile() ? target : undefined;
+    const file = s.isDirectory() ? join(target, 'index.html') : target;
+    if (file !== target && !(await stat(file).catch(() => undefined))?.isFile()) return undefined;
+    if (file === target && !s.isFile()) return undefined;
+    // A symlink (the file or any folder above it) that leads outside --dir is not served.
+    return insideRoot(await realpath(file), realRoot) ? file : undefined;
   } catch {
     return undefined;
   }
@@ -120,13 +147,28 @@ function etagMatches(header: string, etag: string): boolean {
   return header.split(',').some((t) => strip(t) === strip(etag));
 }
 
-export function startServer(opts: ServeOptions): Promise<Server> {
-  const root = resolve(opts.dir);
+/** The folder to serve, or an error naming --dir when it is missing or not a folder. */
+function siteRoot(dir: string): string {
+  const s = (() => {
+    try {
+      return statSync(dir);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (!s) throw new Error(`--dir ${dir} does not exist: build the site first (npm run build), or pass the folder that holds it`);
+  if (!s.isDirectory()) throw new Error(`--dir ${dir} is not a folder: pass the folder that holds the built site (dist)`);
+  return resolve(dir);
+}
+
+export async function startServer(opts: ServeOptions): Promise<Server> {
+  const root = siteRoot(opts.dir);
+  const realRoot = await realpath(root);
   const base = (opts.base ?? '/').replace(/\/?$/, '/');
-  /** Compressed bodies, keyed by encoding, file and its mtime (a rebuild while serving is picked up). */
-  const cache = new Map<string, Buffer>();
+  /** Compressions in progress or done, keyed by encoding, file and its mtime (a rebuild while serving is picked up). */
+  const cache = new Map<string, Promise<Buffer>>();
   const plain = (res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), ...headers });
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), ...SECURITY_HEADERS, ...headers });
     res.end(text);
   };
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
@@ -139,21 +181,42 @@ export function startServer(opts: ServeOptions): Promise<Server> {
     const normal = normalisePath(rawPath);
     if (normal === undefined) return plain(res, 400, 'Bad Request\n');
     if (`${normal}/` === base) return redirect(res, base + search);
-    if (!normal.startsWith(base)) return send(res, req, 404, join(root, '404.html'));
+    if (!normal.startsWith(base)) return notFound(res, req);
     const pathname = normal.slice(base.length - 1) || '/';
-    const file = await fileFor(root, pathname);
+    const file = await fileFor(root, realRoot, pathname);
     if (file && !pathname.endsWith('/') && file.endsWith('index.html') && !pathname.endsWith('.html')) {
       return redirect(res, `${encodePath(normal)}/${search}`);
     }
-    if (!file) return send(res, req, 404, join(root, '404.html'));
-    return send(res, req, 200, file);
+    if (!file) return notFound(res, req);
+    return send(res, req, 200, file, pathname);
   };
+  async function notFound(res: ServerResponse, req: IncomingMessage): Promise<void> {
+    const page = await fileFor(root, realRoot, '/404.html');
+    if (!page) return plain(res, 404, 'Not found\n');
+    return send(res, req, 404, page, '/404.html');
+  }
   function redirect(res: ServerResponse, location: string): void {
     // Always a path on this host: one leading slash, never "//host".
-    res.writeHead(301, { Location: location.replace(/^\/+/, '/'), 'Content-Length': '0' });
+    res.writeHead(301, { Location: location.replace(/^\/+/, '/'), 'Content-Length': '0', ...SECURITY_HEADERS });
     res.end();
   }
-  async function send(res: ServerResponse, req: IncomingMessage, status: number, file: string): Promise<void> {
+  /** The compressed body: the build's `.br`/`.gz` twin when it is as new as the file, else compressed once off the main thread. */
+  function packed(file: string, body: Buffer, mtimeMs: number, enc: Encoding): Promise<Buffer> {
+    const key = `${enc}:${mtimeMs}:${file}`;
+    let job = cache.get(key);
+    if (!job) {
+      const twin = `${file}.${enc === 'br' ? 'br' : 'gz'}`;
+      job = (async () => {
+        const t = await stat(twin).catch(() => undefined);
+        if (t?.isFile() && Math.floor(t.mtimeMs / 1000) >= Math.floor(mtimeMs / 1000) && insideRoot(await realpath(twin), realRoot)) return readFile(twin);
+        return enc === 'br' ? brotliAsync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipAsync(body, { level: 9 });
+      })();
+      job.catch(() => cache.delete(key));
+      cache.set(key, job);
+    }
+    return job;
+  }
+  async function send(res: ServerResponse, req: IncomingMessage, status: number, file: string, sitePath: string): Promise<void> {
     let body: Buffer;
     let mtime: Date;
     try {
@@ -162,12 +225,11 @@ export function startServer(opts: ServeOptions): Promise<Server> {
       return plain(res, status, 'Not found\n');
     }
     const ext = extname(file);
-    const headers: Record<string, string> = { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', Vary: 'Accept-Encoding' };
-    headers['Cache-Control'] = file.includes(`${sep}_astro${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-    if (opts.cspHeader && ext === '.html') {
-      const csp = /http-equiv="content-security-policy" content="([^"]+)"/.exec(body.toString('utf8'))?.[1];
-      if (csp) headers['Content-Security-Policy'] = csp.replace(/&#39;/g, "'");
-    }
+    const headers: Record<string, string> = { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', Vary: 'Accept-Encoding', ...SECURITY_HEADERS };
+    headers['Cache-Control'] = status === 200 && isImmutable(sitePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    // As nginx: the page's own policy plus what only a header can say (frame-ancestors), or that alone.
+    const csp = opts.cspHeader && ext === '.html' ? /http-equiv="content-security-policy" content="([^"]+)"/.exec(body.toString('utf8'))?.[1] : undefined;
+    headers['Content-Security-Policy'] = csp ? `${csp.replace(/&#39;/g, "'").trim().replace(/;\s*$/, '')}; ${HEADER_ONLY}` : HEADER_ONLY;
     const enc = COMPRESSIBLE.has(ext) ? encodingFor(String(req.headers['accept-encoding'] ?? '')) : undefined;
     if (status === 200) {
       // One ETag per representation: the content hash, plus the encoding for a compressed body.
@@ -186,13 +248,7 @@ export function startServer(opts: ServeOptions): Promise<Server> {
       }
     }
     if (enc) {
-      const key = `${enc}:${mtime.getTime()}:${file}`;
-      let packed = cache.get(key);
-      if (!packed) {
-        packed = enc === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(body, { level: 9 });
-        cache.set(key, packed);
-      }
-      body = packed;
+      body = await packed(file, body, mtime.getTime(), enc);
       headers['Content-Encoding'] = enc;
     }
     headers['Content-Length'] = String(body.length);

@@ -9,7 +9,7 @@
  * no nginx (a base-path mismatch fails the generator) run everywhere.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, symlinkSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -137,6 +137,48 @@ describe.skipIf(!NGINX)(`nginx serving dist/ at /${SKIPPED}`, () => {
     expect(js.status).toBe(200);
     const wasm = readdirSync(join(state.root, 'pagefind')).find((f) => f.startsWith('wasm.') && !f.endsWith('.gz'));
     if (wasm) expect((await get(`/pagefind/${wasm}`)).status).toBe(200);
+  });
+
+  it('caches Pagefind\'s content-hashed files for a year, and revalidates its entry points', async () => {
+    const fragment = readdirSync(join(state.root, 'pagefind', 'fragment')).find((f) => f.endsWith('.pf_fragment'));
+    const meta = readdirSync(join(state.root, 'pagefind')).find((f) => f.endsWith('.pf_meta'));
+    expect(fragment && meta, 'no Pagefind fragment or metadata in dist/pagefind/').toBeTruthy();
+    for (const path of [`/pagefind/fragment/${fragment}`, `/pagefind/${meta}`]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    for (const path of ['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json']) {
+      expect((await get(path)).headers.get('cache-control'), path).toBe('no-cache');
+    }
+  });
+
+  it('serves nothing through a symlink out of the site (disable_symlinks)', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'docker-basics-outside-'));
+    chmodSync(outside, 0o755);
+    writeFileSync(join(outside, 'index.html'), '<p>SECRET outside</p>');
+    chmodSync(join(outside, 'index.html'), 0o644);
+    symlinkSync(join(outside, 'index.html'), join(state.root, 'leak.html'));
+    symlinkSync(outside, join(state.root, 'elsewhere'));
+    try {
+      for (const path of ['/leak.html', '/elsewhere/', '/elsewhere/index.html']) {
+        const res = await get(path, 'identity');
+        expect(res.status, path).toBe(404);
+        expect(await res.text()).not.toContain('SECRET');
+      }
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('answers a request for many ranges with the whole file (max_ranges 1)', async () => {
+    const res = await fetch(`${state.origin}/sitemap.xml`, { headers: { 'accept-encoding': 'identity', range: 'bytes=0-1,3-4,6-7' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).not.toMatch(/multipart/);
+    const one = await fetch(`${state.origin}/sitemap.xml`, { headers: { 'accept-encoding': 'identity', range: 'bytes=0-4' } });
+    expect(one.status).toBe(206);
+    expect(await one.text()).toBe('<?xml');
   });
 
   it('redirects a page without its trailing slash, relative to the host used', async () => {

@@ -8,12 +8,13 @@
 import { spawn } from 'node:child_process';
 import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/static-server.ts';
+import { precompress } from '../../src/server/precompress.ts';
 
 interface Answer {
   status: number;
@@ -51,6 +52,18 @@ beforeAll(async () => {
   mkdirSync(join(tmp, 'dist-base'));
   writeFileSync(join(tmp, 'dist-base', 'sitemap.xml'), '<urlset>SECRET sibling</urlset>');
   writeFileSync(join(tmp, 'secret.txt'), 'SECRET parent');
+  // Links: out of the site (a file, a folder, the parent) and one that stays inside.
+  mkdirSync(join(tmp, 'outside'));
+  writeFileSync(join(tmp, 'outside', 'index.html'), '<p>SECRET outside folder</p>');
+  symlinkSync(join(tmp, 'secret.txt'), join(site, 'leak.txt'));
+  symlinkSync(join(tmp, 'outside'), join(site, 'elsewhere'));
+  symlinkSync('..', join(site, 'up'));
+  symlinkSync('index.html', join(site, 'home.html'));
+  // Pagefind's content-hashed files and its fixed-name entry point.
+  mkdirSync(join(site, 'pagefind', 'fragment'), { recursive: true });
+  writeFileSync(join(site, 'pagefind', 'fragment', 'en_1b7533c.pf_fragment'), 'fragment');
+  writeFileSync(join(site, 'pagefind', 'pagefind.en_c7ea749f99.pf_meta'), 'meta');
+  writeFileSync(join(site, 'pagefind', 'pagefind-entry.json'), '{}');
   const old = new Date('2026-01-01T00:00:00Z');
   utimesSync(join(site, 'commands', 'index.html'), old, old);
   server = await startServer({ dir: site, port: 0 });
@@ -107,6 +120,131 @@ describe('paths that try to leave --dir or the host', () => {
     const res = await raw(baseServer, '/docker-basics');
     expect(res.status).toBe(301);
     expect(res.headers.location).toBe('/docker-basics/');
+  });
+});
+
+describe('symlinks (compared by real path)', () => {
+  it.each(['/leak.txt', '/elsewhere/', '/elsewhere/index.html', '/up/secret.txt', '/up/dist-base/sitemap.xml'])(
+    '%s, through a link that leaves --dir, is a 404 showing nothing outside',
+    async (path) => {
+      const res = await raw(server, path);
+      expect(res.status).toBe(404);
+      expect(res.body.toString()).not.toContain('SECRET');
+      expect(res.body.toString()).toContain('Page not found');
+    },
+  );
+
+  it('a link that stays inside --dir is served', async () => {
+    const res = await raw(server, '/home.html');
+    expect(res.status).toBe(200);
+    expect(res.body.toString()).toContain('Home page');
+  });
+});
+
+describe('headers nginx sends too', () => {
+  it.each(['/commands/', '/no-such-page/', '/_astro/site.abc123.js'])('%s: no framing, no referrer, no sniffing', async (path) => {
+    const res = await raw(server, path);
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('with the CSP as a header, a page gets its own policy plus frame-ancestors', async () => {
+    const dir = join(tmp, 'csp-site');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'index.html'), `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self'"><p>x</p>`);
+    const s = await startServer({ dir, port: 0, cspHeader: true });
+    try {
+      const res = await raw(s, '/');
+      expect(res.headers['content-security-policy']).toBe("default-src 'self'; script-src 'self'; frame-ancestors 'none'");
+    } finally {
+      await new Promise<void>((ok) => s.close(() => ok()));
+    }
+  });
+
+  it.each([
+    ['/pagefind/fragment/en_1b7533c.pf_fragment', 'public, max-age=31536000, immutable'],
+    ['/pagefind/pagefind.en_c7ea749f99.pf_meta', 'public, max-age=31536000, immutable'],
+    ['/pagefind/pagefind-entry.json', 'no-cache'],
+    ['/_astro/site.abc123.js', 'public, max-age=31536000, immutable'],
+  ])('%s is cached as %s', async (path, cacheControl) => {
+    const res = await raw(server, path);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe(cacheControl);
+  });
+});
+
+describe('precompressed files', () => {
+  let dir: string;
+  let s: Server;
+  const text = (marker: string) => `<!doctype html><title>${marker}</title>${'<p>docker compose up --build</p>'.repeat(50)}`;
+  beforeAll(async () => {
+    dir = join(tmp, 'packed');
+    mkdirSync(join(dir, 'fresh'), { recursive: true });
+    mkdirSync(join(dir, 'stale'), { recursive: true });
+    const when = new Date('2026-03-01T00:00:00Z');
+    writeFileSync(join(dir, 'fresh', 'index.html'), text('fresh'));
+    utimesSync(join(dir, 'fresh', 'index.html'), when, when);
+    // Twins the build wrote, marked so that a response from them can be told apart.
+    writeFileSync(join(dir, 'fresh', 'index.html.br'), brotliCompressSync(text('from the .br file')));
+    writeFileSync(join(dir, 'fresh', 'index.html.gz'), gzipSync(text('from the .gz file')));
+    for (const twin of ['br', 'gz']) utimesSync(join(dir, 'fresh', `index.html.${twin}`), when, when);
+    // A twin older than its file (the file was rebuilt since) is not used.
+    writeFileSync(join(dir, 'stale', 'index.html'), text('rebuilt'));
+    writeFileSync(join(dir, 'stale', 'index.html.gz'), gzipSync(text('old build')));
+    utimesSync(join(dir, 'stale', 'index.html.gz'), new Date('2025-01-01'), new Date('2025-01-01'));
+    // A large file nobody precompressed.
+    writeFileSync(join(dir, 'big.js'), Array.from({ length: 25_000 }, (_, i) => `const v${i} = "${(i * 7919).toString(36)}";`).join('\n'));
+    writeFileSync(join(dir, 'small.txt'), 'small '.repeat(100));
+    s = await startServer({ dir, port: 0 });
+  });
+  afterAll(() => new Promise<void>((ok) => s.close(() => ok())));
+
+  it('sends the .br and .gz files the build wrote, not a new compression', async () => {
+    const br = await raw(s, '/fresh/', 'GET', { 'accept-encoding': 'br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).toString()).toContain('from the .br file');
+    const gz = await raw(s, '/fresh/', 'GET', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toContain('from the .gz file');
+  });
+
+  it('ignores a twin older than its file', async () => {
+    const gz = await raw(s, '/stale/', 'GET', { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(gz.body).toString()).toBe(text('rebuilt'));
+  });
+
+  it('a request for a small file does not wait while a large one is compressed', async () => {
+    const order: string[] = [];
+    const big = raw(s, '/big.js', 'GET', { 'accept-encoding': 'br' }).then((r) => (order.push('big'), r));
+    // Sent after the large one has reached the server.
+    await new Promise((r) => setTimeout(r, 50));
+    const small = raw(s, '/small.txt', 'GET', { 'accept-encoding': 'identity' }).then((r) => (order.push('small'), r));
+    const [b, sm] = await Promise.all([big, small]);
+    expect(sm.status).toBe(200);
+    expect(b.headers['content-encoding']).toBe('br');
+    expect(order).toEqual(['small', 'big']);
+  });
+});
+
+describe('precompress.ts and symlinks', () => {
+  it('writes no file through a link out of the folder and does not loop on a link to .', () => {
+    const dir = join(tmp, 'pre');
+    const away = join(tmp, 'pre-away');
+    mkdirSync(join(dir, 'docs'), { recursive: true });
+    mkdirSync(away);
+    writeFileSync(join(away, 'passwd.txt'), 'x'.repeat(2000));
+    writeFileSync(join(dir, 'docs', 'index.html'), '<p>page</p>'.repeat(200));
+    symlinkSync(away, join(dir, 'etc'));
+    symlinkSync('.', join(dir, 'docs', 'self'));
+    symlinkSync(join(away, 'passwd.txt'), join(dir, 'passwd.txt'));
+    const r = precompress(dir);
+    expect(r.files).toBe(1);
+    expect(existsSync(join(dir, 'docs', 'index.html.gz'))).toBe(true);
+    expect(readdirSync(away)).toEqual(['passwd.txt']);
+    expect(existsSync(join(dir, 'passwd.txt.gz'))).toBe(false);
+    expect(statSync(join(dir, 'docs', 'index.html.gz')).mtimeMs).toBeGreaterThan(0);
   });
 });
 
@@ -265,6 +403,17 @@ describe('the command line (npm start / npm run serve)', () => {
     } finally {
       r.kill();
     }
+  });
+
+  it('a --dir that does not exist is named, and nothing starts', async () => {
+    const child = spawn(NODE, ['src/server/static-server.ts', '--dir', join(tmp, 'no-such-dist'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000 });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((ok) => child.on('exit', ok));
+    expect(code).toBe(1);
+    expect(out).toContain(`--dir ${join(tmp, 'no-such-dist')} does not exist`);
+    expect(out).not.toContain('Serving');
   });
 
   it('a PORT that is not a port number is named', async () => {

@@ -57,6 +57,17 @@ for (const { name, origin, base } of bases) {
       await expect(page).toHaveURL(`${origin}${base}${pagePath.slice(1)}#no-such-section`);
     });
 
+    test('#__proto__, #constructor and #toString are not looked up on Object.prototype', async ({ page }) => {
+      const [from] = entries[0]!;
+      const pagePath = from.split('#')[0]!;
+      for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+        await page.goto(`${origin}${base}${pagePath.slice(1)}#${name}`);
+        await page.waitForLoadState('load');
+        await expect(page).toHaveURL(`${origin}${base}${pagePath.slice(1)}#${name}`);
+        await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Page not found');
+      }
+    });
+
     test('a malformed fragment throws nothing, and an old link followed afterwards still redirects', async ({ page }) => {
       const [from, to] = entries[0]!;
       const pagePath = from.split('#')[0]!;

@@ -13,14 +13,17 @@ export interface KnownPage {
   to?: string;
 }
 
-/** The slug of a requested path (base removed, lower case, first segment): `/Docker-Basics/What-is-dockr/x` → `what-is-dockr`. */
+/** Longer slugs are cut: no page's slug is near this long, and the 404 page's work stays bounded. */
+export const MAX_SLUG_CHARS = 100;
+
+/** The slug of a requested path (base removed, lower case, first segment, capped): `/Docker-Basics/What-is-dockr/x` → `what-is-dockr`. */
 export function requestedSlug(pathname: string, base: string): string {
   let p = pathname;
   try {
     p = decodeURIComponent(p);
   } catch {}
   if (p.startsWith(base)) p = p.slice(base.length);
-  return p.replace(/^\/+/, '').split('/')[0]!.toLowerCase().replace(/\.html?$/, '');
+  return p.replace(/^\/+/, '').split('/')[0]!.toLowerCase().replace(/\.html?$/, '').slice(0, MAX_SLUG_CHARS);
 }
 
 /** The closest known page, when it is close enough to be what was meant (at most a third of the slug's letters differ). */

@@ -13,8 +13,9 @@ if (data) {
     } catch {
       // A malformed fragment (`#%`) is looked up as typed; it must not stop the page's other scripts.
     }
-    const to = id && !document.getElementById(id) ? map[id] : undefined;
-    if (to) location.replace(to);
+    // Only the map's own entries: `#constructor` or `#__proto__` must not reach Object.prototype.
+    const to = id && !document.getElementById(id) && Object.hasOwn(map, id) ? map[id] : undefined;
+    if (typeof to === 'string' && to) location.replace(to);
   };
   follow();
   addEventListener('hashchange', follow);

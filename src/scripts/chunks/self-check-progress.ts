@@ -7,16 +7,28 @@
  */
 import { PROGRESS_KEY, parseProgress, type Progress } from '../../lib/site/progress.ts';
 
+/**
+ * Longer stored values are not this site's (every question of the course ticked is about 2 KB):
+ * on GitHub Pages every project site of a user shares one origin, and so one localStorage.
+ */
+const MAX_STORED_CHARS = 64 * 1024;
+/** Progress as read once from storage, then kept here: every box and the sidebar read this copy. */
+let current: Progress | undefined;
 const load = (): Progress => {
+  if (current) return current;
+  let raw: string | null = null;
   try {
-    return parseProgress(localStorage.getItem(PROGRESS_KEY));
-  } catch {
-    return {};
-  }
+    raw = localStorage.getItem(PROGRESS_KEY);
+  } catch {}
+  // Anything too long or malformed counts as no progress (parseProgress drops what is not ours).
+  current = raw !== null && raw.length > MAX_STORED_CHARS ? {} : parseProgress(raw);
+  return current;
 };
-const save = (p: Progress) => {
+const save = (p: Progress | undefined) => {
+  current = p;
   try {
-    localStorage.setItem(PROGRESS_KEY, JSON.stringify(p));
+    if (p) localStorage.setItem(PROGRESS_KEY, JSON.stringify(p));
+    else localStorage.removeItem(PROGRESS_KEY);
   } catch {}
   document.dispatchEvent(new Event(PROGRESS_KEY));
 };
@@ -33,8 +45,7 @@ customElements.define(
         const ids = new Set(p[chapter]);
         if (box.checked) ids.add(q);
         else ids.delete(q);
-        p[chapter] = [...ids];
-        save(p);
+        save({ ...p, [chapter]: [...ids] });
       };
       // A box ticked before this chunk arrived is recorded first, then every box follows storage.
       if ('pending' in this.dataset) {
@@ -65,12 +76,7 @@ customElements.define(
         status.textContent = `${done} of ${items.length}`;
         this.hidden = !Object.values(p).some((ids) => ids.length);
       };
-      this.querySelector('button')!.addEventListener('click', () => {
-        try {
-          localStorage.removeItem(PROGRESS_KEY);
-        } catch {}
-        document.dispatchEvent(new Event(PROGRESS_KEY));
-      });
+      this.querySelector('button')!.addEventListener('click', () => save(undefined));
       document.addEventListener(PROGRESS_KEY, show);
       show();
     }

@@ -1,6 +1,9 @@
 /**
  * The 404 page: suggest the page the address most likely meant (src/lib/search/did-you-mean.ts, over the
- * page list the server embedded) and put the address's words in the search box.
+ * page list the server embedded) and put the address's words in the search form. The words are
+ * searched when the reader submits the form (on /search/), never on arrival: searching loads and
+ * runs Pagefind on the main thread, a long task on every mistyped address. What runs here is one
+ * edit distance per known page, well under a millisecond.
  */
 import { closestPage, requestedSlug, slugQuery, type KnownPage } from '../../lib/search/did-you-mean.ts';
 
@@ -16,8 +19,5 @@ if (match && hint) {
   hint.hidden = false;
 }
 const input = document.querySelector<HTMLInputElement>('#notfound-search');
-if (input && !input.value && slug) {
-  input.value = slugQuery(slug);
-  // The search box (upgraded once the search code arrives) searches what its input holds.
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
+// What the reader typed before this ran is kept.
+if (input && !input.value && slug) input.value = slugQuery(slug);
