@@ -11,6 +11,7 @@ const CHAPTERS = [
   { slug: 'how-docker-works', figures: 1 },
   { slug: 'images-and-containers', figures: 2 },
   { slug: 'docker-for-robots', figures: 0 },
+  { slug: 'keep-services-running', figures: 0 },
   { slug: 'robot-hardware', figures: 0 },
   { slug: 'windows-and-macos', figures: 0 },
   { slug: 'security', figures: 0 },
