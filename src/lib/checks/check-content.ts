@@ -2,7 +2,8 @@
  * Every content rule the build enforces, over the chapters and the command reference, as one list
  * of problems naming the file and the line: the per-chapter lint (content-lint.ts), the docker
  * lines against both CLI versions (docker-lines.ts), the course rules (course-rules.ts) and the
- * reference's image tags (image-tags.ts). src/integrations/lint-content.ts runs it when the build
+ * reference's image tags (image-tags.ts), the statements and tags of content/reference/known-wrong.yaml
+ * (known-wrong.ts). src/integrations/lint-content.ts runs it when the build
  * starts; tests run it on fixture chapter folders.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { chapterIds, lintChapter, type LintProblem } from './content-lint.ts';
 import { checkCourse, type ChapterSource } from './course-rules.ts';
 import { checkChapterDockerLines, modelFromDisk, referenceFromDisk } from './docker-lines.ts';
 import { imageTagProblems, strings } from './image-tags.ts';
+import { checkKnownWrong, parseKnownWrong } from './known-wrong.ts';
 
 export interface ContentCheckOptions {
   /** The project root (content/reference/ and src/pages/ are read from here). */
@@ -87,6 +89,12 @@ export function checkContent(opts: ContentCheckOptions): { problems: LintProblem
         problems.push({ file: COMMANDS_FILE, line: (at < 0 ? start : at) + 1, message: `"${c.id}" ${path}: ${m}` });
       }
     }
+  }
+  // Statements and tags listed with their sources in content/reference/known-wrong.yaml.
+  const knownWrongFile = join(root, 'content', 'reference', 'known-wrong.yaml');
+  if (existsSync(knownWrongFile)) {
+    const knownWrong = parseKnownWrong(readFileSync(knownWrongFile, 'utf8'), rel(knownWrongFile));
+    for (const c of chapters) problems.push(...checkKnownWrong(c.file, c.source, knownWrong, today));
   }
   // Each file's problems in line order, as an author fixes them.
   const order = new Map<string, number>();
