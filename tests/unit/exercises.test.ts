@@ -69,7 +69,7 @@ describe('the course exercises', () => {
   it('number at least 40, in every chapter that teaches commands', () => {
     expect(exercises.length).toBeGreaterThanOrEqual(40);
     const chapters = new Set(exercises.map((e) => e.chapter));
-    for (const c of ['set-up-docker', 'images-and-containers', 'building-images', 'volumes-and-networks', 'compose', 'docker-for-robots', 'robot-hardware', 'security', 'troubleshooting']) expect(chapters, c).toContain(c);
+    for (const c of ['set-up-docker', 'images-and-containers', 'building-images', 'volumes-and-networks', 'compose', 'docker-for-robots', 'keep-services-running', 'robot-hardware', 'security', 'troubleshooting']) expect(chapters, c).toContain(c);
   });
 
   it.each(exercises.map((e) => [e.id, e] as const))('%s is placed once, in its own chapter', (id, e) => {
