@@ -5,13 +5,12 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentLint } from './src/integrations/lint-content.ts';
-import { pagefindIndex } from './src/integrations/search-index.ts';
 import { redirects } from './src/lib/links/redirects.ts';
 import { lazyUrl } from './src/integrations/lazy-url.ts';
 import { buildOutput, siteConfig } from './src/integrations/site-config.ts';
-import { serviceWorker } from './src/integrations/offline-worker.ts';
 import { codeTransformers } from './src/lib/markdown/code-meta.ts';
 import { readChapterDates } from './src/lib/site/git-dates.ts';
+import { postBuildNotice } from './src/build/next-step.ts';
 import { MDX_ELEMENT_OVERRIDES } from './src/lib/markdown/mdx-overrides.ts';
 
 /**
@@ -55,9 +54,9 @@ export default defineConfig({
     // Static parts of a chapter compile to HTML strings, except the elements [slug].astro renders
     // with its own components (src/lib/markdown/mdx-overrides.ts): less for the bundler to hold per chapter.
     mdx({ optimize: { ignoreElementNames: [...MDX_ELEMENT_OVERRIDES] } }),
-    pagefindIndex(),
-    // After Pagefind: the worker precaches the index too.
-    serviceWorker({ enabled: offline }),
+    // The search index and the offline worker are written after Astro exits, by
+    // src/build/finish-site.ts (src/build/steps.ts); a plain `astro build` says so at its end.
+    postBuildNotice(),
   ],
   vite: {
     plugins: [lazyUrl()],

@@ -1,9 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { rm, writeFile } from 'node:fs/promises';
-import type { AstroIntegration } from 'astro';
 import { generateSW } from 'workbox-build';
-import { LEFT_TO_BUILD_SCRIPT, stepsRunAfterAstro } from '../build/after-astro.ts';
 
 /**
  * Offline reading: after one visit with a connection, the whole course (every page, its assets,
@@ -92,27 +89,4 @@ export async function finishOfflineWorker(outDir: string, base: string, enabled:
   }
   const { count, size } = await writeServiceWorker(outDir, base);
   return `Service worker precaches ${count} files, ${(size / 1024).toFixed(0)} KB (budget ${(PRECACHE_BUDGET_BYTES / 1024).toFixed(0)} KB)`;
-}
-
-/**
- * Astro integration: finishOfflineWorker after the Pagefind index (list it after pagefindIndex()),
- * unless `npm run build` runs it after Astro's process has exited (src/build/after-astro.ts, finish-site.ts).
- */
-export function serviceWorker(options: { enabled: boolean }): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'docker-basics:service-worker',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (stepsRunAfterAstro()) {
-          logger.info(`Offline worker: ${LEFT_TO_BUILD_SCRIPT}`);
-          return;
-        }
-        logger.info(await finishOfflineWorker(fileURLToPath(dir), base, options.enabled));
-      },
-    },
-  };
 }
