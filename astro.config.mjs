@@ -18,8 +18,8 @@ import { MDX_ELEMENT_OVERRIDES } from './src/lib/markdown/mdx-overrides.ts';
  * sub-path. A bad value fails here, naming the variable (src/integrations/site-config.ts).
  */
 const { site, base } = siteConfig(process.env);
-/** OUT_DIR, and offline reading (a Workbox service worker; SERVICE_WORKER=off builds a site without it). */
-const { outDir, offline } = buildOutput(process.env);
+/** OUT_DIR, offline reading (a Workbox service worker; SERVICE_WORKER=off builds a site without it), the cache folder. */
+const { outDir, offline, cacheDir } = buildOutput(process.env);
 
 /** The tiny inline script that applies the stored theme before first paint; hashed for the CSP. */
 const themeInit = readFileSync(new URL('./src/scripts/boot/theme-init.js', import.meta.url), 'utf8');
@@ -31,8 +31,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir,
-  // Parallel builds (e.g. two working copies' tests) can use separate caches.
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  // ASTRO_CACHE_DIR: parallel builds (e.g. two working copies' tests) can use separate caches.
+  cacheDir,
   // Astro prefixes redirect sources with the base path but not their targets: add it here, so a
   // redirect also works under /docker-basics/ (the link checker in tests/build catches this).
   redirects: Object.fromEntries(Object.entries(redirects).map(([from, to]) => [from, base.replace(/\/$/, '') + to])),

@@ -17,6 +17,8 @@ export interface BuiltSite {
   base: string;
   /** Whether offline reading is on (SERVICE_WORKER is not `off`). */
   offline: boolean;
+  /** The build's cache folder (ASTRO_CACHE_DIR or node_modules/.astro): what a step keeps between builds. */
+  cacheDir: string;
 }
 
 export interface PostBuildStep {
@@ -38,14 +40,14 @@ export const POST_BUILD_STEPS: readonly PostBuildStep[] = [
   {
     name: 'offline-worker',
     writes: 'the offline worker',
-    run: async ({ outDir, base, offline }) => (await import('../integrations/offline-worker.ts')).finishOfflineWorker(outDir, base, offline),
+    run: async ({ outDir, base, offline, cacheDir }) => (await import('../integrations/offline-worker.ts')).finishOfflineWorker(outDir, base, offline, cacheDir),
   },
 ];
 
 /** The site as astro.config.mjs builds it, from the same variables (OUT_DIR, BASE_PATH, SERVICE_WORKER). */
 export function builtSite(env: Record<string, string | undefined> = process.env): BuiltSite {
-  const { outDir, offline } = buildOutput(env);
-  return { outDir, base: siteConfig(env).base, offline };
+  const { outDir, offline, cacheDir } = buildOutput(env);
+  return { outDir, base: siteConfig(env).base, offline, cacheDir };
 }
 
 export interface StepResult {

@@ -73,6 +73,27 @@ for (const b of builds) {
       expect(errors).toEqual([]);
     });
 
+    test('offline, a mistyped address shows the course’s 404 page with its suggestion, not the browser’s error', async ({ page, context }) => {
+      const { root, server } = await serveCopy(b.dir, b.base, b.port);
+      try {
+        await page.goto(url('what-is-docker/'));
+        await availableOffline(page);
+      } finally {
+        await stop(server);
+        await rm(root, { recursive: true, force: true });
+      }
+      await context.setOffline(true);
+
+      // Typed into the address bar: a letter swapped in a chapter's address.
+      await page.goto(url('secruity/'));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+      const hint = page.locator('[data-did-you-mean]');
+      await expect(hint).toBeVisible();
+      await expect(hint.getByRole('link')).toHaveAttribute('href', `${b.base}security/`);
+      await hint.getByRole('link').click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Security essentials');
+    });
+
     test('a deploy of a changed page installs in the background and offers "reload", keeping the place', async ({ page }) => {
       let { root, server } = await serveCopy(b.dir, b.base, b.port);
       try {
