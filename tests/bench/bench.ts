@@ -272,7 +272,9 @@ async function main() {
       .join('\n\n');
 
   if (args['builds-only'] || args['scaled-only']) {
-    console.log(`${buildTable()}\n\n${stepTable()}`);
+    const theirs = builds.find((b) => b.label.startsWith(`Starlight, ${STARLIGHT_SCALE}x`));
+    const versus = scaled && theirs ? `\nAt about 300 pages: ${scaled.seconds.toFixed(1)} s against Starlight's ${theirs.seconds.toFixed(1)} s (${(scaled.seconds / theirs.seconds).toFixed(2)}x); peak ${Math.round(scaled.peakRssMiB)} MiB (budget ${BUDGETS.scaledBuildPeakMiB} MiB).` : '';
+    console.log(`${buildTable()}\n\n${stepTable()}\n${versus}`);
     return;
   }
   // Port 0: the system picks a free port, so the bench never collides with a test server.

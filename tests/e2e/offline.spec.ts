@@ -15,7 +15,8 @@ import { writeServiceWorker } from '../../src/integrations/offline-worker.ts';
 import { OFFLINE_PORTS } from '../support/origins.ts';
 
 test.use({ serviceWorkers: 'allow' });
-test.describe.configure({ mode: 'serial' });
+// Each test waits for the worker's whole precache first (see availableOffline).
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const builds = [
   { name: 'root', dir: 'dist', base: '/', port: OFFLINE_PORTS[0] },
@@ -30,9 +31,12 @@ async function serveCopy(dir: string, base: string, port: number): Promise<{ roo
 }
 const stop = (server: Server) => new Promise<void>((ok) => server.close(() => ok()));
 
-/** Wait until the page says it is available offline (the worker controls it and has precached). */
+/**
+ * Wait until the page says it is available offline (the worker controls it and has precached). The
+ * worker downloads about 3 MB in 175 requests: on a busy 2-core machine that took 30 s.
+ */
 async function availableOffline(page: Page) {
-  await expect(page.getByText('Available offline')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Available offline')).toBeVisible({ timeout: 90_000 });
   expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
