@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -64,11 +64,15 @@ const pageFile = (path: string) => `${path.replace(/^\/+/, '')}${path.endsWith('
  */
 export function readPrecachePlan(outDir: string, base: string): PrecachePlan {
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  const sitemap = readFileSync(join(outDir, 'sitemap.xml'), 'utf8');
+  const sitemapFile = join(outDir, 'sitemap.xml');
+  if (!existsSync(sitemapFile)) {
+    throw new Error(`Offline worker: ${sitemapFile} is missing. The precache takes the reading order from it (src/pages/sitemap.xml.ts): run the whole \`npm run build\`.`);
+  }
+  const sitemap = readFileSync(sitemapFile, 'utf8');
   const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => pageFile(new URL(m[1]!).pathname.slice(prefix.length - 1)));
   const fragmentPage = new Map<string, string>();
   const dir = join(outDir, 'pagefind/fragment');
-  for (const f of readdirSync(dir)) {
+  for (const f of existsSync(dir) ? readdirSync(dir) : []) {
     const text = gunzipSync(readFileSync(join(dir, f))).toString('utf8');
     const url = /^pagefind_dcd(\{"url":"((?:[^"\\]|\\.)*)")/.exec(text)?.[2];
     if (url === undefined) continue;

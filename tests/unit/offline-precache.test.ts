@@ -133,6 +133,12 @@ describe('the budget holds as the course grows', () => {
     );
   });
 
+  it('says which file is missing when the site has no sitemap', () => {
+    const dir = syntheticSite(1);
+    rmSync(join(dir, 'sitemap.xml'));
+    expect(() => readPrecachePlan(dir, '/')).toThrow(`Offline worker: ${join(dir, 'sitemap.xml')} is missing`);
+  });
+
   it('reads the reading order from the sitemap and each fragment’s page, under a base path too', () => {
     const dir = syntheticSite(3, '/docker-basics/');
     const plan = readPrecachePlan(dir, '/docker-basics/');
