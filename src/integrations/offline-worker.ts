@@ -264,8 +264,9 @@ export async function writeServiceWorker(
     maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
     manifestTransforms: [
       (entries) => {
-        choice = choosePrecache(entries, prefix, plan, budget);
-        return { manifest: choice.precache, warnings: [] };
+        const chosen = choosePrecache(entries, prefix, plan, budget);
+        choice = chosen;
+        return { manifest: chosen.precache, warnings: [] };
       },
     ],
   });
