@@ -15,6 +15,8 @@ export interface BuiltSite {
   outDir: string;
   /** The base path, `/` or `/docker-basics/`. */
   base: string;
+  /** The site's origin (SITE_URL): absolute links to it are the site's own. */
+  siteOrigin: string;
   /** Whether offline reading is on (SERVICE_WORKER is not `off`). */
   offline: boolean;
   /** The build's cache folder (ASTRO_CACHE_DIR or node_modules/.astro): what a step keeps between builds. */
@@ -47,7 +49,8 @@ export const POST_BUILD_STEPS: readonly PostBuildStep[] = [
 /** The site as astro.config.mjs builds it, from the same variables (OUT_DIR, BASE_PATH, SERVICE_WORKER). */
 export function builtSite(env: Record<string, string | undefined> = process.env): BuiltSite {
   const { outDir, offline, cacheDir } = buildOutput(env);
-  return { outDir, base: siteConfig(env).base, offline, cacheDir };
+  const { site, base } = siteConfig(env);
+  return { outDir, base, siteOrigin: site, offline, cacheDir };
 }
 
 export interface StepResult {

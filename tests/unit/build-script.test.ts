@@ -75,7 +75,7 @@ describe('a plain astro build', () => {
 });
 
 describe('the post-build steps', () => {
-  const site: BuiltSite = { outDir: '/nowhere', base: '/', offline: true, cacheDir: '/nowhere/cache' };
+  const site: BuiltSite = { outDir: '/nowhere', base: '/', siteOrigin: 'https://example.org', offline: true, cacheDir: '/nowhere/cache' };
   const step = (name: string, result: () => Promise<string>): PostBuildStep => ({ name, writes: name, run: vi.fn(result) });
 
   it('search first, the offline worker last (it precaches what the others wrote)', () => {
