@@ -6,14 +6,13 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentLint } from './src/integrations/lint-content.ts';
 import { publicLinks } from './src/integrations/public-links.ts';
-import { pagefindIndex } from './src/integrations/search-index.ts';
 import { redirects } from './src/lib/links/redirects.ts';
 import { lazyUrl } from './src/integrations/lazy-url.ts';
 import { buildOutput, siteConfig } from './src/integrations/site-config.ts';
-import { serviceWorker } from './src/integrations/offline-worker.ts';
 import { stagedOutput } from './src/integrations/staged-output.ts';
 import { codeTransformers } from './src/lib/markdown/code-meta.ts';
 import { readChapterDates } from './src/lib/site/git-dates.ts';
+import { postBuildNotice } from './src/build/next-step.ts';
 import { MDX_ELEMENT_OVERRIDES } from './src/lib/markdown/mdx-overrides.ts';
 
 /**
@@ -21,8 +20,8 @@ import { MDX_ELEMENT_OVERRIDES } from './src/lib/markdown/mdx-overrides.ts';
  * sub-path. A bad value fails here, naming the variable (src/integrations/site-config.ts).
  */
 const { site, base } = siteConfig(process.env);
-/** OUT_DIR, and offline reading (a Workbox service worker; SERVICE_WORKER=off builds a site without it). */
-const { outDir, offline } = buildOutput(process.env);
+/** OUT_DIR, offline reading (a Workbox service worker; SERVICE_WORKER=off builds a site without it), the cache folder. */
+const { outDir, offline, cacheDir } = buildOutput(process.env);
 
 /** The tiny inline script that applies the stored theme before first paint; hashed for the CSP. */
 const themeInit = readFileSync(new URL('./src/scripts/boot/theme-init.js', import.meta.url), 'utf8');
@@ -34,8 +33,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir,
-  // Parallel builds (e.g. two working copies' tests) can use separate caches.
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  // ASTRO_CACHE_DIR: parallel builds (e.g. two working copies' tests) can use separate caches.
+  cacheDir,
   // Astro prefixes redirect sources with the base path but not their targets: add it here, so a
   // redirect also works under /docker-basics/ (the link checker in tests/build catches this).
   redirects: Object.fromEntries(Object.entries(redirects).map(([from, to]) => [from, base.replace(/\/$/, '') + to])),
@@ -59,10 +58,11 @@ export default defineConfig({
     // Static parts of a chapter compile to HTML strings, except the elements [slug].astro renders
     // with its own components (src/lib/markdown/mdx-overrides.ts): less for the bundler to hold per chapter.
     mdx({ optimize: { ignoreElementNames: [...MDX_ELEMENT_OVERRIDES] } }),
-    pagefindIndex(),
-    // After Pagefind: the worker precaches the index too.
-    serviceWorker({ enabled: offline }),
-    // Last: the site is built in <outDir>.building and replaces outDir only when finished.
+    // The search index and the offline worker are written after Astro exits, by
+    // src/build/finish-site.ts (src/build/steps.ts); a plain `astro build` says so at its end.
+    postBuildNotice(),
+    // Last: the site is built in <outDir>.building; src/build/finish-site.ts publishes it to outDir
+    // once every post-build step has passed.
     stagedOutput(),
   ],
   vite: {

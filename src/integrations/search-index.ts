@@ -1,11 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { join, parse, resolve, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { buildVocabulary, indexedText } from '../lib/search/spelling.ts';
-import { LEFT_TO_BUILD_SCRIPT, stepsRunAfterAstro } from '../build/after-astro.ts';
 
 /**
  * Characters Pagefind keeps inside words, so `--privileged`, `-itd`, `docker.sock`, `8080:80`,
@@ -62,7 +59,7 @@ function check(step: string, errors: string[] | undefined): void {
  * `data-pagefind-body` (the article of a chapter page) are indexed. On any failure it throws with
  * the step, Pagefind's messages and what to do, after removing the output folder: a site without
  * its index would look complete and serve a broken search (tests/unit/pagefind-integration.test.ts).
- * Returns the line to log.
+ * Returns the line to log. A post-build step (src/build/steps.ts), run after Astro has exited.
  */
 export async function indexSite(outDir: string): Promise<string> {
   let pages = 0;
@@ -85,25 +82,6 @@ export async function indexSite(outDir: string): Promise<string> {
   }
   const words = await writeVocabulary(outDir);
   return `Pagefind indexed ${pages} pages; spelling vocabulary: ${words} words`;
-}
-
-/**
- * Astro integration: indexSite after Astro has written the site, unless `npm run build` runs it
- * after Astro's process has exited (src/build/after-astro.ts, finish-site.ts).
- */
-export function pagefindIndex(): AstroIntegration {
-  return {
-    name: 'docker-basics:pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        if (stepsRunAfterAstro()) {
-          logger.info(`Search index: ${LEFT_TO_BUILD_SCRIPT}`);
-          return;
-        }
-        logger.info(await indexSite(fileURLToPath(dir).replace(/[\\/]$/, '')));
-      },
-    },
-  };
 }
 
 /**

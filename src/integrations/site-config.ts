@@ -63,9 +63,14 @@ export interface BuildOutput {
   outDir: string;
   /** Offline reading (the Workbox service worker); SERVICE_WORKER=off builds a site without it. */
   offline: boolean;
+  /**
+   * Astro's cache folder, which also keeps the rendered link-preview cards: ASTRO_CACHE_DIR, or
+   * node_modules/.astro (parallel builds, e.g. two working copies' tests, can use separate caches).
+   */
+  cacheDir: string;
 }
 
-/** Read OUT_DIR and SERVICE_WORKER: one reading for astro.config.mjs and src/build/finish-site.ts. */
+/** Read OUT_DIR, SERVICE_WORKER and ASTRO_CACHE_DIR: one reading for astro.config.mjs, the pages and src/build/. */
 export function buildOutput(env: Record<string, string | undefined> = process.env): BuildOutput {
-  return { outDir: resolve(env['OUT_DIR'] || 'dist'), offline: env['SERVICE_WORKER'] !== 'off' };
+  return { outDir: resolve(env['OUT_DIR'] || 'dist'), offline: env['SERVICE_WORKER'] !== 'off', cacheDir: resolve(env['ASTRO_CACHE_DIR'] || 'node_modules/.astro') };
 }

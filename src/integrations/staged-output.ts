@@ -5,15 +5,14 @@
  * leaves the previous `dist/` as it was (and `npm run serve` serves that), with the failed build
  * in `dist.building/` to look at.
  *
- * `npm run build` publishes at the end of src/build/finish-site.ts (after the search index, the
- * offline worker and the site check); a plain `astro build` publishes in `astro:build:done`, after
- * the integrations before it in astro.config.mjs, so this one goes last.
+ * `npm run build` publishes as the last post-build step (src/build/steps.ts), after the search
+ * index, the offline worker and the site check; a plain `astro build` leaves the site staged and
+ * prints the command that finishes it (src/build/next-step.ts).
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { parse, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { stepsRunAfterAstro } from '../build/after-astro.ts';
 
 /** The folder a build is written to before it replaces `outDir`. */
 export const stagingDir = (outDir: string): string => `${resolve(outDir).replace(/[\\/]$/, '')}.building`;
@@ -43,20 +42,14 @@ export function publishStaged(outDir: string): string {
   return `the finished site replaced ${target}`;
 }
 
-/** Point `astro build` at the staging folder; publish there when no build script follows. */
+/** Point `astro build` at the staging folder; the last post-build step publishes it. */
 export function stagedOutput(): AstroIntegration {
-  let target: string | undefined;
   return {
     name: 'docker-basics:staged-output',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build') return;
-        target = fileURLToPath(config.outDir);
-        updateConfig({ outDir: pathToFileURL(`${stagingDir(target)}/`) });
-      },
-      'astro:build:done': ({ logger }) => {
-        if (!target || stepsRunAfterAstro()) return;
-        logger.info(publishStaged(target));
+        updateConfig({ outDir: pathToFileURL(`${stagingDir(fileURLToPath(config.outDir))}/`) });
       },
     },
   };

@@ -1,5 +1,7 @@
 /**
  * Performance benchmark (not part of `npm test`):  npm run bench [-- --quick] [-- --loads 5]
+ * (--builds-only: only the builds; --scaled-only: only ours and Starlight's at about 300 pages;
+ * --warm: keep the build caches of the last run; each build prints where its time went)
  *
  * 1. Builds the site into bench-results/site/ and records build time and peak memory; unless
  *    --quick, also builds a generated copy of the project with 100 times the chapters, and, side
@@ -72,6 +74,10 @@ const { values: args } = parseArgs({
     'builds-only': { type: 'boolean', default: false },
     /** Skip everything Starlight: its install, builds and page loads. */
     'no-starlight': { type: 'boolean', default: false },
+    /** Keep each build's cache folder from the last run (rendered link-preview cards); default: cold, as a fresh checkout. */
+    warm: { type: 'boolean', default: false },
+    /** Only the builds at about 300 pages, ours and Starlight's, back to back (no real-site build, no 100x): for comparing build time and peak. */
+    'scaled-only': { type: 'boolean', default: false },
   },
 });
 const LOADS = Number(args.loads ?? (args.quick ? 3 : 5));
@@ -186,10 +192,8 @@ async function measureOursScaled(scale: number, label: string): Promise<BuildFig
   const big = generateLargeProject(scale);
   try {
     console.log(`Building a generated site with ${scale}x the chapters in ${big} …`);
-    // Without the offline worker: its precache of every copy is far over PRECACHE_BUDGET_BYTES
-    // (src/integrations/offline-worker.ts), which fails the build; Starlight has none either.
-    const env = { SERVICE_WORKER: 'off' };
-    return await measureBuild({ label: `${label}, no offline worker`, cwd: big, outDir: join(big, 'dist'), chapters: CHAPTER_FILES.length * scale, env });
+    // With the offline worker, whose precache stays within its budget at any size (Starlight has none).
+    return await measureBuild({ label, cwd: big, outDir: join(big, 'dist'), chapters: CHAPTER_FILES.length * scale, warm: args.warm });
   } finally {
     rmSync(big, { recursive: true, force: true });
   }
@@ -242,14 +246,18 @@ async function measureFloor(browser: Browser): Promise<number> {
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  console.log(`Building the site into ${SITE} …`);
-  const builds: BuildFigures[] = [await measureBuild({ label: 'real site', cwd: ROOT, outDir: SITE, chapters: CHAPTER_FILES.length })];
+  // --scaled-only skips it when an earlier run left it: Starlight's copy takes the commands chapter from it.
+  const builds: BuildFigures[] = [];
+  if (!args['scaled-only'] || !existsSync(join(SITE, 'commands/index.html'))) {
+    console.log(`Building the site into ${SITE} …`);
+    builds.push(await measureBuild({ label: 'real site', cwd: ROOT, outDir: SITE, chapters: CHAPTER_FILES.length, warm: args.warm }));
+  }
   // A failed install skips the comparison (and says why), not the rest of the bench.
   const installed = args['no-starlight'] ? undefined : ensureStarlightInstalled();
   if (installed && !installed.ok) console.warn(`Skipping the Starlight comparison: ${installed.reason}`);
   let scaled: BuildFigures | undefined;
   if (!args.quick) {
-    builds.push(await measureOursScaled(SCALE, `${SCALE}x chapters`));
+    if (!args['scaled-only']) builds.push(await measureOursScaled(SCALE, `${SCALE}x chapters`));
     // About 300 pages: the memory budget's size, and the same amount of text as Starlight's below.
     scaled = await measureOursScaled(STARLIGHT_SCALE, `${STARLIGHT_SCALE}x chapters`);
     builds.push(scaled);
@@ -261,8 +269,16 @@ async function main() {
       builds.map((b) => [b.label, b.chapters, b.pages, b.seconds.toFixed(1), Math.round(b.peakRssMiB)]),
     );
 
-  if (args['builds-only']) {
-    console.log(buildTable());
+  const stepTable = () =>
+    builds
+      .filter((b) => b.steps.length)
+      .map((b) => `${b.label}: where the time went (from its log)\n${table(['step', 'time s'], b.steps.map((st) => [st.name, st.seconds.toFixed(1)]))}`)
+      .join('\n\n');
+
+  if (args['builds-only'] || args['scaled-only']) {
+    const theirs = builds.find((b) => b.label.startsWith(`Starlight, ${STARLIGHT_SCALE}x`));
+    const versus = scaled && theirs ? `\nAt about 300 pages: ${scaled.seconds.toFixed(1)} s against Starlight's ${theirs.seconds.toFixed(1)} s (${(scaled.seconds / theirs.seconds).toFixed(2)}x); peak ${Math.round(scaled.peakRssMiB)} MiB (budget ${BUDGETS.scaledBuildPeakMiB} MiB).` : '';
+    console.log(`${buildTable()}\n\n${stepTable()}\n${versus}`);
     return;
   }
   // Port 0: the system picks a free port, so the bench never collides with a test server.
@@ -405,6 +421,8 @@ ${searchTable}
 ${starlightReport}
 
 ${buildTable()}
+
+${stepTable()}
 `);
   const budgets = {
     ...BUDGETS,

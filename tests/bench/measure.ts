@@ -27,6 +27,53 @@ export interface BuildFigures {
   seconds: number;
   /** Peak resident memory of the build's whole process tree, in MiB. */
   peakRssMiB: number;
+  /** Where the time went, as the build's own log tells it (buildSteps). */
+  steps: BuildStep[];
+}
+
+export interface BuildStep {
+  name: string;
+  seconds: number;
+}
+
+/** Seconds from Astro's and Vite's durations: `115ms`, `6.97s`, `1m 3s`. */
+function seconds(text: string): number {
+  let s = 0;
+  for (const [, n, unit] of text.matchAll(/([\d.]+)\s*(ms|m|s)\b/g)) s += Number(n) * (unit === 'ms' ? 0.001 : unit === 'm' ? 60 : 1);
+  return s;
+}
+
+/**
+ * Each step's time from a build's log: Astro's bundling (Vite's "built in"), its page generation
+ * split into the link-preview cards (`/og/…png` routes) and the other routes (the sum of each
+ * route's `(+N ms)`), and each post-build step of src/build/steps.ts (its "(in N s)"). Astro's other
+ * work (config, content sync, types) is the total minus these.
+ */
+export function buildSteps(log: string, totalSeconds: number): BuildStep[] {
+  const plain = log.replace(/\x1b\[[\d;]*m/g, '');
+  const steps: BuildStep[] = [];
+  const bundle = [...plain.matchAll(/\[vite\] ✓ built in ([\d.]+m?s)/g)].reduce((n, m) => n + seconds(m[1]!), 0);
+  if (bundle) steps.push({ name: 'astro: bundle (Vite)', seconds: bundle });
+  let cards = 0;
+  let routes = 0;
+  for (const [, route, ms] of plain.matchAll(/[├└]─ (\S+).*?\(\+([\d.]+)ms\)/g)) {
+    if (/^\/(?:[^/]+\/)*og\/[^/]+\.png$/.test(route!)) cards += Number(ms) / 1000;
+    else routes += Number(ms) / 1000;
+  }
+  const generating = /generating static routes[\s\S]*?✓ Completed in ([^.\n]*\d(?:\.\d+)?m?s)/.exec(plain);
+  if (generating) {
+    steps.push({ name: 'astro: Open Graph cards', seconds: cards });
+    steps.push({ name: 'astro: pages and other routes', seconds: routes });
+    steps.push({ name: 'astro: generating, other', seconds: Math.max(0, seconds(generating[1]!) - cards - routes) });
+  }
+  const post: BuildStep[] = [];
+  for (const line of plain.split('\n')) {
+    const m = /\[docker-basics:([\w-]+)\] .* \(in ([\d.]+) s\)$/.exec(line.trim());
+    if (m) post.push({ name: `post-build: ${m[1]}`, seconds: Number(m[2]) });
+  }
+  const known = [...steps, ...post].reduce((n, st) => n + st.seconds, 0);
+  if (steps.length) steps.push({ name: 'astro: start, content, types, rest', seconds: Math.max(0, totalSeconds - known) });
+  return [...steps, ...post];
 }
 
 /** Resident memory (KiB) of a process and all its descendants, from /proc. */
@@ -67,6 +114,8 @@ export interface BuildRun {
   bin?: string;
   /** More environment for the build. */
   env?: Record<string, string>;
+  /** Keep the build's cache folder from the last run (rendered cards, Astro's cache); default: start empty, as a fresh checkout does. */
+  warm?: boolean;
 }
 
 /**
@@ -75,15 +124,18 @@ export interface BuildRun {
  * `sh -c` rather than npm, whose own process would be counted in the tree; time it and poll the
  * peak memory of the whole process tree.
  */
-export async function measureBuild({ label, cwd, outDir, chapters, bin = ROOT_BIN, env = {} }: BuildRun): Promise<BuildFigures> {
+export async function measureBuild({ label, cwd, outDir, chapters, bin = ROOT_BIN, env = {}, warm = false }: BuildRun): Promise<BuildFigures> {
   rmSync(outDir, { recursive: true, force: true });
+  // One cache folder a build label, under bench-results/ (never in a shared node_modules).
+  const cacheDir = join(ROOT, 'bench-results/cache', label.replace(/[^\w]+/g, '-'));
+  if (!warm) rmSync(cacheDir, { recursive: true, force: true });
   const manifest = join(cwd, 'package.json');
   const script = (JSON.parse(readFileSync(manifest, 'utf8')) as { scripts?: Record<string, string> }).scripts?.['build'];
   if (!script) throw new Error(`${label}: ${manifest} has no "build" script`);
   const started = performance.now();
   const child = spawn('sh', ['-c', script], {
     cwd,
-    env: { ...process.env, PATH: `${bin}:${ROOT_BIN}:${process.env['PATH']}`, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(cwd, 'node_modules/.astro-bench'), BASE_PATH: '/', ...env },
+    env: { ...process.env, PATH: `${bin}:${ROOT_BIN}:${process.env['PATH']}`, OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir, BASE_PATH: '/', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -95,7 +147,7 @@ export async function measureBuild({ label, cwd, outDir, chapters, bin = ROOT_BI
   clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${label}: build failed (exit ${code}):\n${log.slice(-4000)}`);
-  return { label, chapters, pages: countPages(outDir), seconds, peakRssMiB: peak / 1024 };
+  return { label, chapters, pages: countPages(outDir), seconds, peakRssMiB: peak / 1024, steps: buildSteps(log, seconds) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ import { writeServiceWorker } from '../../src/integrations/offline-worker.ts';
 import { OFFLINE_PORTS } from '../support/origins.ts';
 
 test.use({ serviceWorkers: 'allow' });
-test.describe.configure({ mode: 'serial' });
+// Each test waits for the worker's whole precache first (see availableOffline).
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const builds = [
   { name: 'root', dir: 'dist', base: '/', port: OFFLINE_PORTS[0] },
@@ -30,9 +31,12 @@ async function serveCopy(dir: string, base: string, port: number): Promise<{ roo
 }
 const stop = (server: Server) => new Promise<void>((ok) => server.close(() => ok()));
 
-/** Wait until the page says it is available offline (the worker controls it and has precached). */
+/**
+ * Wait until the page says it is available offline (the worker controls it and has precached). The
+ * worker downloads about 3 MB in 175 requests: on a busy 2-core machine that took 30 s.
+ */
 async function availableOffline(page: Page) {
-  await expect(page.getByText('Available offline')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Available offline')).toBeVisible({ timeout: 90_000 });
   expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
@@ -71,6 +75,27 @@ for (const b of builds) {
       await page.goto(url('commands/#docker-run-publish'));
       await expect(page.locator('#docker-run-publish')).toBeInViewport();
       expect(errors).toEqual([]);
+    });
+
+    test('offline, a mistyped address shows the course’s 404 page with its suggestion, not the browser’s error', async ({ page, context }) => {
+      const { root, server } = await serveCopy(b.dir, b.base, b.port);
+      try {
+        await page.goto(url('what-is-docker/'));
+        await availableOffline(page);
+      } finally {
+        await stop(server);
+        await rm(root, { recursive: true, force: true });
+      }
+      await context.setOffline(true);
+
+      // Typed into the address bar: a letter swapped in a chapter's address.
+      await page.goto(url('secruity/'));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+      const hint = page.locator('[data-did-you-mean]');
+      await expect(hint).toBeVisible();
+      await expect(hint.getByRole('link')).toHaveAttribute('href', `${b.base}security/`);
+      await hint.getByRole('link').click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Security essentials');
     });
 
     test('a deploy of a changed page installs in the background and offers "reload", keeping the place', async ({ page }) => {

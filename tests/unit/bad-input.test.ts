@@ -233,13 +233,17 @@ describe('a failed build never leaves a half-built site where it is served', () 
     const root = resolve(`${BAD}/render-site`);
     const out = mkdtempSync(join(tmpdir(), 'docker-basics-staged-'));
     const bin = resolve('node_modules/.bin');
-    const build = (env: Record<string, string>) =>
-      spawnSync(join(bin, 'astro'), ['build'], {
+    // `astro build`, then the last post-build step (src/build/steps.ts) when it succeeded.
+    const build = (env: Record<string, string>) => {
+      const r = spawnSync(join(bin, 'astro'), ['build'], {
         cwd: root,
         encoding: 'utf8',
         env: { ...process.env, PATH: `${bin}:${process.env['PATH']}`, OUT_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(out, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0', ...env },
         timeout: 120_000,
       });
+      if (r.status === 0) publishStaged(join(out, 'dist'));
+      return r;
+    };
     try {
       const good = build({ BUILD_MARK: 'one' });
       expect(good.status, `${good.stdout}\n${good.stderr}`).toBe(0);

@@ -73,6 +73,21 @@ describe('last updated, from git', () => {
     expect(lastCommitDate('a.mdx', clone)).toBeUndefined();
   });
 
+  it('reads every file in one git log, each with its own last commit', () => {
+    const dir = repoWithCommit('2026-03-04T05:06:07Z');
+    writeFileSync(join(dir, 'b.mdx'), 'two, revised\n');
+    const env = { ...process.env, GIT_COMMITTER_DATE: '2026-05-06T07:08:09Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+    execFileSync('git', ['commit', '-qam', 'second'], { cwd: dir, env, stdio: 'ignore' });
+    expect(readChapterDates('.', dir).dates).toEqual({ './a.mdx': '2026-03-04T05:06:07.000Z', './b.mdx': '2026-05-06T07:08:09.000Z' });
+    // The same answer as asking git for each chapter of this repository on its own.
+    const ours = readChapterDates();
+    for (const [file, iso] of Object.entries(ours.dates)) {
+      const alone = execFileSync('git', ['log', '-1', '--format=%cI', '--', file], { encoding: 'utf8' }).trim();
+      const dirty = execFileSync('git', ['status', '--porcelain', '--', file], { encoding: 'utf8' }).trim();
+      expect(iso, file).toBe(dirty || !alone ? null : new Date(alone).toISOString());
+    }
+  });
+
   it('says "no-git" outside a checkout', () => {
     expect(gitDateStatus(tempDir())).toBe('no-git');
   });

@@ -7,9 +7,11 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-function git(args: string[], cwd: string): string | undefined {
+/** git's output, trimmed unless `raw` (status lines start with a space that means something). */
+function git(args: string[], cwd: string, raw = false): string | undefined {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    return raw ? out : out.trim();
   } catch {
     return undefined;
   }
@@ -25,15 +27,47 @@ export function gitDateStatus(cwd = process.cwd()): DateStatus {
 }
 
 /**
- * The date `file` (a path relative to `cwd`, or absolute) was last committed, or undefined when it
- * has uncommitted changes, is untracked, or dates cannot be read (see gitDateStatus).
+ * The date of the last commit that touched each of `files` (paths relative to `cwd`), read with one
+ * `git status` and one `git log` however many files there are: the log lists, newest first, the
+ * files each commit changed, so a file's first appearance is its last commit (the commit that
+ * `git log -1 -- file` names). Files with uncommitted changes, untracked files and files no commit
+ * touched have no date, nor has any file when dates cannot be read (see gitDateStatus).
+ */
+export function lastCommitDates(files: readonly string[], cwd = process.cwd(), status: DateStatus = gitDateStatus(cwd)): Map<string, Date | undefined> {
+  const dates = new Map<string, Date | undefined>(files.map((f) => [f, undefined]));
+  if (status !== 'ok' || files.length === 0) return dates;
+  // git prints paths from the repository's top; `files` are from `cwd`, which may be below it.
+  const prefix = git(['rev-parse', '--show-prefix'], cwd);
+  if (prefix === undefined) return dates;
+  const specs = files.map(normalize);
+  const paths = specs.map((f) => prefix + f);
+  // -z: one NUL-separated record per file, names as git stores them (no quoting of odd characters).
+  const dirty = git(['status', '--porcelain', '-z', '--untracked-files=all', '--', ...specs], cwd, true);
+  if (dirty === undefined) return dates;
+  const changed = new Set(dirty.split('\0').filter(Boolean).map((r) => normalize(r.slice(3))));
+  const log = git(['log', '--format=%x00%cI', '--name-only', '-z', '--', ...specs], cwd);
+  const seen = new Map<string, Date>();
+  let date: Date | undefined;
+  for (const token of (log ?? '').split('\0')) {
+    const t = token.trim();
+    if (/^\d{4}-\d\d-\d\dT/.test(t)) date = new Date(t);
+    else if (t && date && !seen.has(t)) seen.set(t, date);
+  }
+  files.forEach((f, i) => dates.set(f, changed.has(paths[i]!) ? undefined : seen.get(paths[i]!)));
+  return dates;
+}
+
+/** A relative path without its leading `./`, as git prints it. */
+function normalize(file: string): string {
+  return file.replace(/^(\.\/)+/, '');
+}
+
+/**
+ * The date `file` (a path relative to `cwd`) was last committed, or undefined when it has
+ * uncommitted changes, is untracked, or dates cannot be read (see gitDateStatus).
  */
 export function lastCommitDate(file: string, cwd = process.cwd(), status: DateStatus = gitDateStatus(cwd)): Date | undefined {
-  if (status !== 'ok') return undefined;
-  const dirty = git(['status', '--porcelain', '--', file], cwd);
-  if (dirty === undefined || dirty !== '') return undefined;
-  const iso = git(['log', '-1', '--format=%cI', '--', file], cwd);
-  return iso ? new Date(iso) : undefined;
+  return lastCommitDates([file], cwd, status).get(file);
 }
 
 /** Every chapter's date, read once (JSON: ISO dates, null for none). */
@@ -45,39 +79,32 @@ export interface ChapterDates {
 /**
  * The dates of every file in `dir` (keys are `dir/<file>`, as a chapter's filePath), read by
  * astro.config.mjs before the build starts and handed to the pages (import.meta.env.CHAPTER_DATES).
- * Read then, not while pages render: each git call forks the build's process, and forking it at
- * 700 MiB, once per chapter, showed as hundreds of MiB of momentary extra memory.
+ * Read then, in one git log, not while pages render: a git call forks the build's process, and
+ * forking it at 700 MiB, once per chapter, showed as hundreds of MiB of momentary extra memory.
  */
 export function readChapterDates(dir = 'content/chapters', cwd = process.cwd()): ChapterDates {
   const status = gitDateStatus(cwd);
   const dates: Record<string, string | null> = {};
   if (status === 'ok') {
-    for (const f of readdirSync(`${cwd}/${dir}`).filter((x) => /\.mdx?$/.test(x)).sort()) {
-      dates[`${dir}/${f}`] = lastCommitDate(`${dir}/${f}`, cwd, status)?.toISOString() ?? null;
-    }
+    const files = readdirSync(`${cwd}/${dir}`).filter((x) => /\.mdx?$/.test(x)).sort().map((f) => `${dir}/${f}`);
+    for (const [f, d] of lastCommitDates(files, cwd, status)) dates[f] = d?.toISOString() ?? null;
   }
   return { status, dates };
 }
 
-const memo = new Map<string, Date | undefined>();
-let status: DateStatus | undefined;
+let fallback: ChapterDates | undefined;
 let warned = false;
 
 /**
  * A chapter's date for the build: from import.meta.env.CHAPTER_DATES (read before the build, see
- * readChapterDates), else lastCommitDate memoised; one console warning in a shallow clone.
+ * readChapterDates), else read once here; one console warning in a shallow clone.
  */
 export function chapterDate(file: string, read: ChapterDates | undefined = import.meta.env.CHAPTER_DATES): Date | undefined {
-  if (read && read.status === 'ok' && file in read.dates) {
-    const iso = read.dates[file];
-    return iso ? new Date(iso) : undefined;
-  }
-  const st = read?.status ?? (status ??= gitDateStatus());
-  if (st === 'shallow' && !warned) {
+  const dates = read ?? (fallback ??= readChapterDates());
+  if (dates.status === 'shallow' && !warned) {
     warned = true;
     console.warn('[docker-basics] This is a shallow git clone: "Last updated" dates and sitemap <lastmod> are left out. Clone with the full history (actions/checkout: fetch-depth: 0) to get them.');
   }
-  if (st !== 'ok') return undefined;
-  if (!memo.has(file)) memo.set(file, lastCommitDate(file, process.cwd(), st));
-  return memo.get(file);
+  const iso = dates.status === 'ok' ? dates.dates[file] : undefined;
+  return iso ? new Date(iso) : undefined;
 }
