@@ -43,6 +43,51 @@ test('on a fresh page, "/" then typing at a normal speed keeps every keystroke, 
   await expect(dialog(page).locator('ol.search-results')).toHaveAttribute('data-query', 'docker run');
 });
 
+test.describe('typing on a phone-class CPU (4x slower)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('typing "docker run -itd" at 80 ms a key: every key lands, no stale results show, few searches run, no long freeze', async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto(url('what-is-docker/'));
+    await page.keyboard.press('/');
+    await expect(input(page)).toBeFocused();
+    // Search code and Pagefind loaded (the cold first query is another test's): what follows is typing.
+    await expect(dialog(page).locator('site-search[data-ready]')).toHaveCount(1);
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\.pagefind$/.test(e.name)), undefined, { timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      const w = window as unknown as { shown: Array<[string, string]>; longest: number };
+      w.shown = [];
+      w.longest = 0;
+      const box = document.querySelector<HTMLInputElement>('#search-dialog input[type=search]')!;
+      // Each time results are put on screen: the query they are for, and what the box says then.
+      new MutationObserver(() => {
+        const q = document.querySelector('#search-dialog ol.search-results')?.getAttribute('data-query');
+        if (q && w.shown.at(-1)?.[0] !== q) w.shown.push([q, box.value.trim()]);
+      }).observe(document.querySelector('#search-dialog ol.search-results')!, { attributes: true, childList: true });
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) w.longest = Math.max(w.longest, e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const query = 'docker run -itd';
+    await page.keyboard.type(query, { delay: 80 });
+    await expect(input(page)).toHaveValue(query);
+    await expect(dialog(page).locator('ol.search-results')).toHaveAttribute('data-query', query, { timeout: 30_000 });
+    await expect(hits(page).first()).toBeVisible();
+    const { shown, longest } = await page.evaluate(() => window as unknown as { shown: Array<[string, string]>; longest: number });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    console.log(`typed at 4x CPU: results shown for ${JSON.stringify(shown.map(([q]) => q))}, longest task ${longest.toFixed(0)} ms`);
+    // Results on screen are always for what the box says at that moment, never for an older prefix.
+    for (const [q, box] of shown) expect(q, 'results for an older query than the box shows').toBe(box);
+    // Searching runs when typing pauses, not for every key (15 keys).
+    expect(shown.length).toBeLessThanOrEqual(5);
+    // The bench measures the task lengths (npm run bench); here only a generous bound on a shared machine.
+    expect(longest, 'longest main-thread task while typing at 4x CPU').toBeLessThan(250);
+  });
+});
+
 test('Esc on a box with text closes the dialog in one press; the text is kept for the next time', async ({ page }) => {
   await page.goto(url('what-is-docker/'));
   await search(page, 'docker run');
