@@ -31,16 +31,25 @@ async function readOn(page: Page, fraction: number) {
   }, fraction);
 }
 
-/** The first paragraph whose top is in the middle of the screen: the line being read. */
+/** The first element of the text whose top is in the middle of the screen: the line being read. */
 const lineBeingRead = (page: Page) =>
   page.evaluate(() => {
-    const p = [...document.querySelectorAll('article :is(p, li, pre, figure, table)')].find((e) => {
+    const p = [...document.querySelectorAll('article .prose *')].find((e) => {
       const r = e.getBoundingClientRect();
       return r.top > innerHeight * 0.3 && r.top < innerHeight * 0.95;
     });
     if (p) p.setAttribute('data-reading', '');
     return { y: scrollY, top: p?.getBoundingClientRect().top ?? null };
   });
+
+/**
+ * The bar as a finger meets it: a tap where it is on screen (a locator's tap would first scroll the
+ * sticky bar "into view", which a reader never does).
+ */
+async function tapTarget(page: Page) {
+  const box = (await page.locator('.toc-narrow summary').boundingBox())!;
+  return { tap: () => page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2) };
+}
 
 test.describe('"On this page" on a phone (390 px)', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -52,7 +61,7 @@ test.describe('"On this page" on a phone (390 px)', () => {
       const before = await lineBeingRead(page);
       expect(before.top, 'a paragraph mid-screen').not.toBeNull();
       const reading = await sectionBeingRead(page);
-      const summary = page.locator('.toc-narrow summary');
+      const summary = await tapTarget(page);
       await expect(page.locator('.toc-current')).toHaveText((await page.locator(`[id="${reading}"]`).textContent())!.trim());
 
       // Open: the list lies over the page; the text under it does not move, and the section being read is marked.
@@ -77,13 +86,13 @@ test.describe('"On this page" on a phone (390 px)', () => {
     await page.goto('/compose/');
     await readOn(page, 0.5);
     const y = await page.evaluate(() => scrollY);
-    const summary = page.locator('.toc-narrow summary');
+    const summary = await tapTarget(page);
     const details = page.locator('.toc-narrow');
     await summary.tap();
     await expect(details).toHaveAttribute('open', '');
     await page.keyboard.press('Escape');
     await expect(details).not.toHaveAttribute('open', '');
-    await expect(summary).toBeFocused();
+    await expect(page.locator('.toc-narrow summary')).toBeFocused();
     expect(await page.evaluate(() => scrollY)).toBe(y);
     await summary.tap();
     await expect(details).toHaveAttribute('open', '');
@@ -97,7 +106,7 @@ test.describe('"On this page" on a phone (390 px)', () => {
   test('the open list takes at most 60% of the screen and keeps the bar on top', async ({ page }) => {
     await page.goto('/commands/');
     await readOn(page, 0.3);
-    await page.locator('.toc-narrow summary').tap();
+    await (await tapTarget(page)).tap();
     const list = (await page.locator('.toc-narrow .toc-list').boundingBox())!;
     expect(list.height).toBeLessThanOrEqual(844 * 0.6);
     // The current entry is shown in the list, not scrolled out of it.
@@ -176,10 +185,13 @@ for (const width of [390, 1280]) {
       const note = await anchor.evaluate((a) => {
         const r = a.getBoundingClientRect();
         const s = getComputedStyle(a, '::after');
-        const [tx, ty] = (s.translate === 'none' ? '0 0' : s.translate).split(' ').map((v) => parseFloat(v) || 0);
-        const top = r.top + parseFloat(s.top) + (ty ?? 0);
-        const left = r.left + parseFloat(s.left) + (tx ?? 0);
-        return { top, bottom: top + parseFloat(s.height), left, right: left + parseFloat(s.width) };
+        const [w, h] = [parseFloat(s.width), parseFloat(s.height)];
+        // translate may be in % of the note's own size.
+        const len = (v: string | undefined, size: number) => (!v ? 0 : v.endsWith('%') ? (parseFloat(v) / 100) * size : parseFloat(v) || 0);
+        const [tx, ty] = s.translate === 'none' ? [] : s.translate.split(' ');
+        const top = r.top + parseFloat(s.top) + len(ty, h);
+        const left = r.left + parseFloat(s.left) + len(tx, w);
+        return { top, bottom: top + h, left, right: left + w };
       });
       const header = (await page.locator('.site-header').boundingBox())!;
       const bar = page.locator('.toc-bar');
@@ -190,3 +202,39 @@ for (const width of [390, 1280]) {
     });
   });
 }
+
+test.describe('wide things on a phone (390 px) show that they scroll', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`a wide table and a long code line: a shadow at the edge with more to see, none at the end (${theme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.goto('/set-up-docker/');
+      const boxes = {
+        table: page.locator('.table-wrap').first(),
+        code: page.locator('pre.astro-code').filter({ hasNotText: '\u0000' }),
+      };
+      // The first code block whose lines are wider than the box.
+      const codeIndex = await boxes.code.evaluateAll((pres) => pres.findIndex((p) => p.scrollWidth > p.clientWidth + 20));
+      expect(codeIndex, 'a code block with a long line on this page').toBeGreaterThanOrEqual(0);
+      for (const [name, box] of [['table', boxes.table], ['code', boxes.code.nth(codeIndex)]] as const) {
+        await box.scrollIntoViewIfNeeded();
+        expect(await box.evaluate((e) => e.scrollWidth > e.clientWidth), `${name} is wider than the screen`).toBe(true);
+        // The right edge as shown, and as it would be without the indicator.
+        const edge = async () => {
+          const b = (await box.boundingBox())!;
+          return page.screenshot({ clip: { x: b.x + b.width - 10, y: b.y + 4, width: 8, height: Math.min(b.height - 8, 200) } });
+        };
+        const plain = async () => {
+          await box.evaluate((e) => e.style.setProperty('background', getComputedStyle(e).backgroundColor, 'important'));
+          const shot = await edge();
+          await box.evaluate((e) => e.style.removeProperty('background'));
+          return shot;
+        };
+        expect((await edge()).equals(await plain()), `${name}: the right edge shows that there is more`).toBe(false);
+        await box.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+        expect((await edge()).equals(await plain()), `${name}: scrolled to the end, no shadow at the right edge`).toBe(true);
+      }
+    });
+  }
+});

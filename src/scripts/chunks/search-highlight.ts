@@ -7,6 +7,8 @@
  */
 import { HIGHLIGHT_PARAM, fragmentTarget, highlighter, highlightRanges } from '../../lib/search/highlight-terms.ts';
 
+/** What skips its layout off screen: chapter sections, reference entries (src/styles/prose.css, CommandEntry.astro). */
+const CONTAINED = '.prose-section, .cmd-entry';
 const words = new URLSearchParams(location.search).get(HIGHLIGHT_PARAM) ?? '';
 const h = highlighter(words);
 const body = document.querySelector<HTMLElement>('[data-pagefind-body]');
@@ -78,9 +80,13 @@ if (body && marks.length) {
   button.addEventListener('click', () => clear(bar));
   bar.append(label, button);
   // It is fixed on screen; in the tab order it comes right after the section the link opened (the
-  // next Tab from there), or after the skip link.
+  // next Tab from there), or after the skip link. Never inside a section that skips its layout off
+  // screen (`content-visibility: auto` contains paint and layout): fixed inside one, it would be
+  // fixed to that section and scroll away with the text. So it goes after the outermost of them.
   const skip = document.querySelector('.skip-link');
-  if (section) section.after(bar);
+  let after: Element | undefined = section;
+  for (let c = section?.closest(CONTAINED); c; c = c.parentElement?.closest(CONTAINED)) after = c;
+  if (after) after.after(bar);
   else if (skip) skip.after(bar);
   else body.before(bar);
   document.addEventListener('keydown', onKey);
