@@ -77,7 +77,10 @@ test.describe('typing on a phone-class CPU (4x slower)', () => {
     await expect(input(page)).toHaveValue(query);
     await expect(dialog(page).locator('ol.search-results')).toHaveAttribute('data-query', query, { timeout: 30_000 });
     await expect(hits(page).first()).toBeVisible();
-    const { shown, longest } = await page.evaluate(() => window as unknown as { shown: Array<[string, string]>; longest: number });
+    const { shown, longest } = await page.evaluate(() => {
+      const w = window as unknown as { shown: Array<[string, string]>; longest: number };
+      return { shown: w.shown, longest: w.longest };
+    });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     console.log(`typed at 4x CPU: results shown for ${JSON.stringify(shown.map(([q]) => q))}, longest task ${longest.toFixed(0)} ms`);
     // Results on screen are always for what the box says at that moment, never for an older prefix.

@@ -80,15 +80,20 @@ if (body && marks.length) {
   button.addEventListener('click', () => clear(bar));
   bar.append(label, button);
   // It is fixed on screen; in the tab order it comes right after the section the link opened (the
-  // next Tab from there), or after the skip link. Never inside a section that skips its layout off
-  // screen (`content-visibility: auto` contains paint and layout): fixed inside one, it would be
-  // fixed to that section and scroll away with the text. So it goes after the outermost of them.
+  // next Tab from there), or after the skip link. A section that skips its layout off screen
+  // (`content-visibility: auto`) contains its fixed descendants: fixed inside one, the bar would
+  // scroll away with the text. So it is a manual popover, shown in the top layer (fixed to the
+  // screen, and keeping its section rendered) while its place in the document keeps the tab order.
+  // A browser without popovers gets it after the outermost such section.
   const skip = document.querySelector('.skip-link');
+  const popover = typeof bar.showPopover === 'function';
   let after: Element | undefined = section;
-  for (let c = section?.closest(CONTAINED); c; c = c.parentElement?.closest(CONTAINED)) after = c;
+  if (popover) bar.popover = 'manual';
+  else for (let c = section?.closest(CONTAINED); c; c = c.parentElement?.closest(CONTAINED)) after = c;
   if (after) after.after(bar);
   else if (skip) skip.after(bar);
   else body.before(bar);
+  if (popover) bar.showPopover();
   document.addEventListener('keydown', onKey);
 }
 
