@@ -94,7 +94,10 @@ test.describe('"Link copied" on a phone (390 px)', () => {
       const cs = getComputedStyle(a, '::after');
       const r = a.getBoundingClientRect();
       const s = a.closest('.prose-section')!.getBoundingClientRect();
-      const [tx = 0, ty = 0] = cs.translate === 'none' ? [] : cs.translate.split(' ').map((v) => parseFloat(v) || 0);
+      // translate may be in % of the note's own size.
+      const len = (v: string | undefined, size: number) => (!v ? 0 : v.endsWith('%') ? (parseFloat(v) / 100) * size : parseFloat(v) || 0);
+      const [sx, sy] = cs.translate === 'none' ? [] : cs.translate.split(' ');
+      const [tx, ty] = [len(sx, parseFloat(cs.width)), len(sy, parseFloat(cs.height))];
       const left = r.left + parseFloat(cs.left) + tx;
       const top = r.top + parseFloat(cs.top) + ty;
       const note = { left, right: left + parseFloat(cs.width), top };
@@ -106,4 +109,31 @@ test.describe('"Link copied" on a phone (390 px)', () => {
     expect(box.note.right).toBeLessThanOrEqual(box.section.right);
     expect(box.note.top).toBeGreaterThanOrEqual(box.section.top);
   });
+});
+
+test.describe('addresses that plainly mean a page', () => {
+  for (const b of builds) {
+    test(`a reference entry written as a page, and a page in the wrong case, open what they mean (${b.name})`, async ({ page }) => {
+      await page.goto(`${b.origin}${b.base}commands/docker-run/`);
+      await expect(page).toHaveURL(`${b.origin}${b.base}commands/#docker-run`);
+      await expect(page.locator('[id="docker-run"]')).toBeInViewport();
+      await page.goto(`${b.origin}${b.base}Compose/`);
+      await expect(page).toHaveURL(`${b.origin}${b.base}compose/`);
+      await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Page not found');
+      // A mistyped address still gets the 404 page and its suggestion.
+      await page.goto(`${b.origin}${b.base}composer/`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+    });
+  }
+});
+
+test('a printed chapter shows its own address, and where its external links go', async ({ page }) => {
+  await page.goto('/compose/');
+  const own = page.locator('.chapter-url');
+  await expect(own).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(own).toBeVisible();
+  await expect(own).toHaveText(/^Online: localhost:\d+\/compose\/$/);
+  const after = await page.locator('.prose a[href^="https://"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  expect(after).toContain('https://');
 });
