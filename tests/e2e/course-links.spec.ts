@@ -59,11 +59,33 @@ for (const b of builds) {
           return false;
         }
       });
-      const urls = await page.locator('.links-url').allTextContents();
-      expect(urls.sort()).toEqual(expected.map((e) => new URL(`${b.base}${e.slice(1)}`, 'http://localhost:4321').href).sort());
+      // The addresses of the site as it is served (here the test server's port), not the build's SITE_URL.
+      const want = expected.map((e) => new URL(`${b.base}${e.slice(1)}`, b.origin).href).sort();
+      await expect.poll(async () => (await page.locator('.links-url').allTextContents()).sort()).toEqual(want);
       const item = page.locator('.links-list li').filter({ has: page.locator(`a[href="${b.base}security/"]`) }).first();
       await item.getByRole('button', { name: /^Copy the address of/ }).click();
-      await expect.poll(() => clipboard(page)).toBe('http://localhost:4321' + `${b.base}security/`);
+      await expect.poll(() => clipboard(page)).toBe(`${b.origin}${b.base}security/`);
+    });
+
+    test('"Link to this course": a jump list by page, and a filter narrows 500 rows to the ones wanted', async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${b.origin}${b.base}links/`);
+      const jump = page.getByRole('navigation', { name: 'Jump to a page' });
+      await jump.getByRole('link', { name: /^Compose/ }).click();
+      await expect(page).toHaveURL(/#links--compose-$/);
+      await expect(page.locator('[id="links--compose-"]')).toBeInViewport();
+      const filter = page.getByRole('searchbox', { name: 'Filter the addresses' });
+      await filter.fill('publish');
+      await expect(page.getByRole('status').filter({ hasText: /addresses match/ })).toHaveText(/^\d+ of \d+ addresses match\.$/);
+      const rows = page.locator('.links-list li:not([hidden])');
+      const n = await rows.count();
+      expect(n).toBeGreaterThan(0);
+      expect(n).toBeLessThan(20);
+      for (const t of await rows.allTextContents()) expect(t.toLowerCase()).toContain('publish');
+      // Pages without a match are gone, not left as empty headings.
+      await expect(page.locator('.links-group:not([hidden])').filter({ hasNot: page.locator('li:not([hidden])') })).toHaveCount(0);
+      await filter.fill('');
+      await expect.poll(() => page.locator('.links-list li:not([hidden])').count()).toBeGreaterThan(400);
     });
   });
 }

@@ -92,6 +92,28 @@ test.describe('typing on a phone-class CPU (4x slower)', () => {
   });
 });
 
+test.describe('the dialog on a phone (390 px)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('takes the whole screen; results sit under their page\'s title; no excerpt starts mid-sentence', async ({ page }) => {
+    await page.goto(url('what-is-docker/'));
+    await search(page, 'docker daemon socket');
+    const box = (await dialog(page).boundingBox())!;
+    expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    const groups = dialog(page).locator('ol.search-results > li.search-group');
+    expect(await groups.count()).toBeGreaterThan(0);
+    // Each group: the page's title, then its sections, each of which belongs to that page.
+    for (const g of await groups.all()) {
+      const title = (await g.locator('.hit-group').textContent())!;
+      const list = g.getByRole('list', { name: title });
+      for (const a of await list.locator('a.search-hit').all()) await expect(a.locator('.hit-page')).toContainText(title);
+    }
+    for (const ex of await dialog(page).locator('.hit-excerpt').allTextContents()) {
+      expect(ex, 'an excerpt starts at a sentence or says it is cut').toMatch(/^(…|[A-Z0-9`"'“(\[$&<-])/);
+    }
+  });
+});
+
 test('Esc on a box with text closes the dialog in one press; the text is kept for the next time', async ({ page }) => {
   await page.goto(url('what-is-docker/'));
   await search(page, 'docker run');

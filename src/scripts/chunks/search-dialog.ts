@@ -230,16 +230,18 @@ class SiteSearch extends HTMLElement {
       note.push(p);
     }
     this.note.replaceChildren(...note);
-    // Results grouped under their page (as Starlight and Material do): the pages in the order of
-    // their best section, and a page's sections in rank order under it.
-    const pages = new Map<string, SectionHit[]>();
+    // Results under their page's title, in rank order: a run of sections of one page shares one
+    // title (a page is not pulled up past a better section of another page: the order is the
+    // ranking's, tests/e2e/search-quality.spec.ts).
+    const pages: SectionHit[][] = [];
     for (const h of hits) {
-      const page = h.url.replace(/#.*$/, '');
-      pages.set(page, [...(pages.get(page) ?? []), h]);
+      const last = pages.at(-1);
+      if (last && last[0]!.url.replace(/#.*$/, '') === h.url.replace(/#.*$/, '')) last.push(h);
+      else pages.push([h]);
     }
     let group = 0;
     this.list.replaceChildren(
-      ...[...pages.values()].map((sections) => {
+      ...pages.map((sections) => {
         const li = el('li', 'search-group');
         const title = el('p', 'hit-group', sections[0]!.pageTitle);
         title.id = `${this.list.id}-g${++group}`;
