@@ -92,6 +92,28 @@ test.describe('typing on a phone-class CPU (4x slower)', () => {
   });
 });
 
+test('a fresh /search/?q= with a dozen misspelled words answers without a long main-thread task', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { tasks: number[][] };
+    w.tasks = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.tasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const q = 'contaner imagee volumne netwrok compse dockr permision socekt devise grafics restrat enviroment';
+  await page.goto(url(`search/?q=${encodeURIComponent(q)}`));
+  const box = page.locator('site-search.search-page');
+  await expect(box.locator('ol.search-results')).toHaveAttribute('data-query', q, { timeout: 15_000 });
+  await expect(box.getByRole('status')).toContainText(/results? for/);
+  const tasks = await page.evaluate(() => {
+    const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
+    return (window as unknown as { tasks: number[][] }).tasks.filter(([start]) => start! > dcl).map(([, d]) => Math.round(d!));
+  });
+  console.log(`/search/?q= with 12 misspelled words: long tasks after DOMContentLoaded ${JSON.stringify(tasks)} ms`);
+  // Before the search ran in a worker: 259-280 ms (issue 24.5). A loose bound on a shared machine; 100 ms is the goal.
+  expect(Math.max(0, ...tasks)).toBeLessThan(200);
+});
+
 test.describe('the dialog on a phone (390 px)', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
