@@ -87,8 +87,8 @@ test.describe('typing on a phone-class CPU (4x slower)', () => {
     for (const [q, box] of shown) expect(q, 'results for an older query than the box shows').toBe(box);
     // Searching runs when typing pauses, not for every key (15 keys).
     expect(shown.length).toBeLessThanOrEqual(5);
-    // The bench measures the task lengths (npm run bench); here only a generous bound on a shared machine.
-    expect(longest, 'longest main-thread task while typing at 4x CPU').toBeLessThan(250);
+    // The bench measures the task lengths (npm run bench); here only a generous bound on a shared 2-core machine.
+    expect(longest, 'longest main-thread task while typing at 4x CPU (was 830 to 1,700 ms)').toBeLessThan(400);
   });
 });
 
