@@ -11,7 +11,8 @@
  *    median per page: compressed bytes by type, JavaScript executed, requests, LCP and CLS.
  * 3. Builds a plain Starlight site from the same chapters (tests/bench/starlight.ts), loads each
  *    chapter the same way, and compares every chapter's LCP with ours (--no-starlight skips it).
- * 4. Measures search: bytes transferred by the first query, cold and warm latency.
+ * 4. Measures search: bytes transferred by the first query, cold and warm latency; and typing a
+ *    query at 80 ms a key at 4x CPU: the longest main-thread task and INP (tests/bench/typing.ts).
  * 5. Runs Lighthouse (mobile preset) on every sitemap page, 3 times, and reports the median run
  *    (tests/bench/lighthouse.ts).
  * 6. Writes bench-results/bench.json and exits non-zero when a budget from the README is broken.
@@ -23,6 +24,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { startServer } from '../../src/server/static-server.ts';
+import { measureTyping, typingLine, type TypingFigures } from './typing.ts';
 import { CATEGORIES, RUNS as LIGHTHOUSE_RUNS, runLighthouse, type LighthouseFigures } from './lighthouse.ts';
 import {
   CPU_SLOWDOWN, kb, launchBrowser, loadOnce, measureBuild, median, medianLoad, networkMeter, ROOT, SLOW_4G, table, throttled,
@@ -290,6 +292,7 @@ async function main() {
 
   const pages: PageFigures[] = [];
   let search: SearchFigures[] = [];
+  let typing: TypingFigures | undefined;
   let lighthouse: LighthouseFigures[] = [];
   let floorLcp = 0;
   let starlight: StarlightResult = { status: 'skipped', reason: installed ? (installed.ok ? '' : installed.reason) : '--no-starlight' };
@@ -315,6 +318,7 @@ async function main() {
     }
     const chapterPath = pages.find((p) => p.chapter)?.path ?? '/';
     search = [await measureSearch(browser, origin + chapterPath, true), await measureSearch(browser, origin + chapterPath, false)];
+    typing = await measureTyping(browser, origin + chapterPath);
     console.log(`Lighthouse (mobile preset) on ${paths.length} pages, ${LIGHTHOUSE_RUNS} runs each …`);
     lighthouse = await runLighthouse(origin, paths);
   } finally {
@@ -417,6 +421,7 @@ Search: keystroke "/" + query typed → results on screen (cold: first query on 
 warm: the next query). First query KB = everything the first search transferred.
 
 ${searchTable}
+${typing ? typingLine(typing) : ''}
 
 ${starlightReport}
 
@@ -428,7 +433,7 @@ ${stepTable()}
     ...BUDGETS,
     failures,
   };
-  const json = { floorLcp, date: new Date().toISOString(), loads: LOADS, profile: { ...SLOW_4G, cpuSlowdown: CPU_SLOWDOWN }, pages, search, lighthouse, starlight, builds, budgets };
+  const json = { floorLcp, date: new Date().toISOString(), loads: LOADS, profile: { ...SLOW_4G, cpuSlowdown: CPU_SLOWDOWN }, pages, search, typing, lighthouse, starlight, builds, budgets };
   writeFileSync(join(OUT, 'bench.json'), JSON.stringify(json, null, 2) + '\n');
   console.log(`Wrote ${join(OUT, 'bench.json')}`);
   if (failures.length) {

@@ -59,11 +59,33 @@ for (const b of builds) {
           return false;
         }
       });
-      const urls = await page.locator('.links-url').allTextContents();
-      expect(urls.sort()).toEqual(expected.map((e) => new URL(`${b.base}${e.slice(1)}`, 'http://localhost:4321').href).sort());
+      // The addresses of the site as it is served (here the test server's port), not the build's SITE_URL.
+      const want = expected.map((e) => new URL(`${b.base}${e.slice(1)}`, b.origin).href).sort();
+      await expect.poll(async () => (await page.locator('.links-url').allTextContents()).sort()).toEqual(want);
       const item = page.locator('.links-list li').filter({ has: page.locator(`a[href="${b.base}security/"]`) }).first();
       await item.getByRole('button', { name: /^Copy the address of/ }).click();
-      await expect.poll(() => clipboard(page)).toBe('http://localhost:4321' + `${b.base}security/`);
+      await expect.poll(() => clipboard(page)).toBe(`${b.origin}${b.base}security/`);
+    });
+
+    test('"Link to this course": a jump list by page, and a filter narrows 500 rows to the ones wanted', async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${b.origin}${b.base}links/`);
+      const jump = page.getByRole('navigation', { name: 'Jump to a page' });
+      await jump.getByRole('link', { name: /^Compose/ }).click();
+      await expect(page).toHaveURL(/#links--compose-$/);
+      await expect(page.locator('[id="links--compose-"]')).toBeInViewport();
+      const filter = page.getByRole('searchbox', { name: 'Filter the addresses' });
+      await filter.fill('publish');
+      await expect(page.getByRole('status').filter({ hasText: /addresses match/ })).toHaveText(/^\d+ of \d+ addresses match\.$/);
+      const rows = page.locator('.links-list li:not([hidden])');
+      const n = await rows.count();
+      expect(n).toBeGreaterThan(0);
+      expect(n).toBeLessThan(20);
+      for (const t of await rows.allTextContents()) expect(t.toLowerCase()).toContain('publish');
+      // Pages without a match are gone, not left as empty headings.
+      await expect(page.locator('.links-group:not([hidden])').filter({ hasNot: page.locator('li:not([hidden])') })).toHaveCount(0);
+      await filter.fill('');
+      await expect.poll(() => page.locator('.links-list li:not([hidden])').count()).toBeGreaterThan(400);
     });
   });
 }
@@ -94,7 +116,10 @@ test.describe('"Link copied" on a phone (390 px)', () => {
       const cs = getComputedStyle(a, '::after');
       const r = a.getBoundingClientRect();
       const s = a.closest('.prose-section')!.getBoundingClientRect();
-      const [tx = 0, ty = 0] = cs.translate === 'none' ? [] : cs.translate.split(' ').map((v) => parseFloat(v) || 0);
+      // translate may be in % of the note's own size.
+      const len = (v: string | undefined, size: number) => (!v ? 0 : v.endsWith('%') ? (parseFloat(v) / 100) * size : parseFloat(v) || 0);
+      const [sx, sy] = cs.translate === 'none' ? [] : cs.translate.split(' ');
+      const [tx, ty] = [len(sx, parseFloat(cs.width)), len(sy, parseFloat(cs.height))];
       const left = r.left + parseFloat(cs.left) + tx;
       const top = r.top + parseFloat(cs.top) + ty;
       const note = { left, right: left + parseFloat(cs.width), top };
@@ -106,4 +131,31 @@ test.describe('"Link copied" on a phone (390 px)', () => {
     expect(box.note.right).toBeLessThanOrEqual(box.section.right);
     expect(box.note.top).toBeGreaterThanOrEqual(box.section.top);
   });
+});
+
+test.describe('addresses that plainly mean a page', () => {
+  for (const b of builds) {
+    test(`a reference entry written as a page, and a page in the wrong case, open what they mean (${b.name})`, async ({ page }) => {
+      await page.goto(`${b.origin}${b.base}commands/docker-run/`);
+      await expect(page).toHaveURL(`${b.origin}${b.base}commands/#docker-run`);
+      await expect(page.locator('[id="docker-run"]')).toBeInViewport();
+      await page.goto(`${b.origin}${b.base}Compose/`);
+      await expect(page).toHaveURL(`${b.origin}${b.base}compose/`);
+      await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Page not found');
+      // A mistyped address still gets the 404 page and its suggestion.
+      await page.goto(`${b.origin}${b.base}composer/`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+    });
+  }
+});
+
+test('a printed chapter shows its own address, and where its external links go', async ({ page }) => {
+  await page.goto('/compose/');
+  const own = page.locator('.chapter-url');
+  await expect(own).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(own).toBeVisible();
+  await expect(own).toHaveText(/^Online: localhost:\d+\/compose\/$/);
+  const after = await page.locator('.prose a[href^="https://"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  expect(after).toContain('https://');
 });

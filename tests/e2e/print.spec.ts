@@ -19,7 +19,14 @@ test('the command card prints as one two-sided A4 sheet and reads on screen', as
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Command card');
   await expect(page.locator('.card-cmd h3').filter({ hasText: 'docker run' }).first()).toBeVisible();
   await expect(page.locator('.card-print-head')).toBeHidden();
+  // On a wide screen the groups are read row by row (the first two side by side), not down one long column.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const [g1, g2] = [(await page.locator('.card-group').nth(0).boundingBox())!, (await page.locator('.card-group').nth(1).boundingBox())!];
+  expect(Math.abs(g1.y - g2.y)).toBeLessThan(2);
+  expect(g2.x).toBeGreaterThan(g1.x + g1.width);
+  await expect(page.getByRole('button', { name: 'Print the card' })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print the card' })).toBeHidden();
   await expect(page.locator('.card-print-head')).toBeVisible();
   await expect(page.locator('.card-intro')).toBeHidden();
   expect(await printedPages(page)).toBe(2);

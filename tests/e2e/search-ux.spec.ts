@@ -31,7 +31,7 @@ const intersects = (a: { x: number; y: number; width: number; height: number }, 
 
 test('on a fresh page, "/" then typing at a normal speed keeps every keystroke, even while the search code is slow', async ({ page }) => {
   // The search chunk arrives late, as on a slow connection: the dialog must not wait for it.
-  await page.route(/\/_astro\/search-ui\.[^/]+\.js$/, async (route) => {
+  await page.route(/\/_astro\/search-(?:ui|dialog)\.[^/]+\.js$/, async (route) => {
     await new Promise((r) => setTimeout(r, 800));
     await route.continue();
   });
@@ -41,6 +41,99 @@ test('on a fresh page, "/" then typing at a normal speed keeps every keystroke, 
   await expect(input(page)).toHaveValue('docker run');
   await expect(hits(page).first()).toBeVisible();
   await expect(dialog(page).locator('ol.search-results')).toHaveAttribute('data-query', 'docker run');
+});
+
+test.describe('typing on a phone-class CPU (4x slower)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('typing "docker run -itd" at 80 ms a key: every key lands, no stale results show, few searches run, no long freeze', async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.goto(url('what-is-docker/'));
+    // The offline code loads a few seconds after the page: not part of typing.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/offline(?:-register)?\.[\w-]+\.js$/.test(e.name)), undefined, { timeout: 15_000 });
+    await page.keyboard.press('/');
+    await expect(input(page)).toBeFocused();
+    // Search code and Pagefind loaded (the cold first query is another test's): what follows is typing.
+    await expect(dialog(page).locator('site-search[data-loaded]')).toHaveCount(1, { timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      const w = window as unknown as { shown: Array<[string, string]>; longest: number };
+      w.shown = [];
+      w.longest = 0;
+      const box = document.querySelector<HTMLInputElement>('#search-dialog input[type=search]')!;
+      // Each time results are put on screen: the query they are for, and what the box says then.
+      new MutationObserver(() => {
+        const q = document.querySelector('#search-dialog ol.search-results')?.getAttribute('data-query');
+        if (q && w.shown.at(-1)?.[0] !== q) w.shown.push([q, box.value.trim()]);
+      }).observe(document.querySelector('#search-dialog ol.search-results')!, { attributes: true, childList: true });
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) w.longest = Math.max(w.longest, e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const query = 'docker run -itd';
+    await page.keyboard.type(query, { delay: 80 });
+    await expect(input(page)).toHaveValue(query);
+    await expect(dialog(page).locator('ol.search-results')).toHaveAttribute('data-query', query, { timeout: 30_000 });
+    await expect(hits(page).first()).toBeVisible();
+    const { shown, longest } = await page.evaluate(() => {
+      const w = window as unknown as { shown: Array<[string, string]>; longest: number };
+      return { shown: w.shown, longest: w.longest };
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    console.log(`typed at 4x CPU: results shown for ${JSON.stringify(shown.map(([q]) => q))}, longest task ${longest.toFixed(0)} ms`);
+    // Results on screen are always for what the box says at that moment, never for an older prefix.
+    for (const [q, box] of shown) expect(q, 'results for an older query than the box shows').toBe(box);
+    // Searching runs when typing pauses, not for every key (15 keys).
+    expect(shown.length).toBeLessThanOrEqual(5);
+    // The bench measures the task lengths (npm run bench); here only a generous bound on a shared 2-core machine.
+    expect(longest, 'longest main-thread task while typing at 4x CPU (was 830 to 1,700 ms)').toBeLessThan(400);
+  });
+});
+
+test('a fresh /search/?q= with a dozen misspelled words answers without a long main-thread task', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { tasks: number[][] };
+    w.tasks = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.tasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const q = 'contaner imagee volumne netwrok compse dockr permision socekt devise grafics restrat enviroment';
+  await page.goto(url(`search/?q=${encodeURIComponent(q)}`));
+  const box = page.locator('site-search.search-page');
+  await expect(box.locator('ol.search-results')).toHaveAttribute('data-query', q, { timeout: 15_000 });
+  await expect(box.getByRole('status')).toContainText(/results? for/);
+  const tasks = await page.evaluate(() => {
+    const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
+    return (window as unknown as { tasks: number[][] }).tasks.filter(([start]) => start! > dcl).map(([, d]) => Math.round(d!));
+  });
+  console.log(`/search/?q= with 12 misspelled words: long tasks after DOMContentLoaded ${JSON.stringify(tasks)} ms`);
+  // Before the search ran in a worker: 259-280 ms (issue 24.5). A loose bound on a shared machine; 100 ms is the goal.
+  expect(Math.max(0, ...tasks)).toBeLessThan(200);
+});
+
+test.describe('the dialog on a phone (390 px)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('takes the whole screen; results sit under their page\'s title; no excerpt starts mid-sentence', async ({ page }) => {
+    await page.goto(url('what-is-docker/'));
+    await search(page, 'docker daemon socket');
+    const box = (await dialog(page).boundingBox())!;
+    expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    const groups = dialog(page).locator('ol.search-results > li.search-group');
+    expect(await groups.count()).toBeGreaterThan(0);
+    // Each group: the page's title, then its sections, each of which belongs to that page.
+    for (const g of await groups.all()) {
+      const title = (await g.locator('.hit-group').textContent())!;
+      const list = g.getByRole('list', { name: title });
+      for (const a of await list.locator('a.search-hit').all()) await expect(a.locator('.hit-page')).toContainText(title);
+    }
+    for (const ex of await dialog(page).locator('.hit-excerpt').allTextContents()) {
+      expect(ex, 'an excerpt starts at a sentence or says it is cut').toMatch(/^(…|[A-Z0-9`"'“(\[$&<-])/);
+    }
+  });
 });
 
 test('Esc on a box with text closes the dialog in one press; the text is kept for the next time', async ({ page }) => {

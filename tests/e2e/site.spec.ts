@@ -190,7 +190,7 @@ test.describe('no request leaves the site', () => {
     await page.goto(chapters[0]!);
     await page.waitForLoadState('networkidle');
     expect(requests.filter((u) => !u.startsWith(`${ORIGIN}/`))).toEqual([]);
-    expect(requests.filter((u) => /pagefind|search-ui/.test(u))).toEqual([]);
+    expect(requests.filter((u) => /pagefind|search-(?:ui|dialog|worker|core)/.test(u))).toEqual([]);
   });
 });
 

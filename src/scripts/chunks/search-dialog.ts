@@ -2,143 +2,92 @@
  * Search box and results, loaded on first use (never on a page that is only read).
  * <site-search> upgrades the markup src/components/site/SearchBox.astro renders (in the header
  * dialog and on the /search/ page): the box works as a plain form before this code arrives, and
- * what was typed meanwhile is searched on upgrade. It talks to the Pagefind
- * index built at compile time, under the site's base path, and corrects typos against the
- * vocabulary the build writes next to it (src/integrations/search-index.ts).
+ * what was typed meanwhile is searched on upgrade.
+ *
+ * The searching itself (Pagefind, spelling, ranking: src/scripts/chunks/search-core.ts) runs in a
+ * Web Worker (search-worker.ts), so a keystroke costs the page only a message and, when results
+ * arrive, one render. Typing waits for a short pause before searching (DEBOUNCE_MS), and a query
+ * that a newer one replaced is abandoned in the worker and never shown. Where a worker cannot
+ * start, the same code runs on the page.
  */
-import {
-  SEARCH_RANKING, capQuery, flagsForValues, mergePageData, significantTerms, snapshotPageData, toSectionHits,
-  type CappedQuery, type PagefindResultData, type SectionHit,
-} from '../../lib/search/ranking.ts';
-import { Speller, type Vocabulary } from '../../lib/search/spelling.ts';
-import { stem } from '../../lib/search/query-words.ts';
-
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(q: string): Promise<{ results: Array<{ id: string; score: number; data(): Promise<PagefindResultData> }> } | null>;
-}
+import type { SectionHit } from '../../lib/search/ranking.ts';
+import type { SearchOutcome } from './search-core.ts';
+import type { SearchRequest } from './search-worker.ts';
 
 const base = document.documentElement.dataset['base'] ?? '/';
-let pagefind: Promise<Pagefind> | undefined;
-function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= (async () => {
-    const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pf.options({ baseUrl: base, excerptLength: 24, ranking: SEARCH_RANKING, noWorker: true });
-    await pf.init();
-    return pf;
-  })();
-  return pagefind;
-}
-/** A vocabulary file as a Speller, or undefined when it cannot load (search still works). */
-const loadWords = (file: string) =>
-  fetch(`${base}search/${file}`)
-    .then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : Promise.reject(new Error(String(r.status)))))
-    .then((v) => ({ speller: new Speller(v), total: v.total }))
-    .catch(() => undefined);
-let common: ReturnType<typeof loadWords> | undefined;
-let speller: ReturnType<typeof loadWords> | undefined;
 
-/** Pages whose sections are shown: each page costs one fragment download (the first query must stay small). */
-const MAX_PAGES = 5;
+/** Quiet time after a keystroke before searching: a typed word is searched once, not per letter. */
+const DEBOUNCE_MS = 150;
 
-export interface SearchOutcome {
-  /** The query that was searched: the student's (capped), or the corrected one. */
-  query: string;
-  /** Set when a word was corrected ("Showing results for …"). */
-  corrected?: string | undefined;
-  /** What of the student's text was searched (a long paste is capped, and the box says so). */
-  searched: CappedQuery;
-  hits: SectionHit[];
-}
-
-interface Found { id: string; score: number; data(): Promise<PagefindResultData> }
-
-/** Let the browser paint and handle input between pieces of work (no 4 ms clamp, unlike setTimeout). */
-const yieldToMain = () =>
-  new Promise<void>((resolve) => {
-    const c = new MessageChannel();
-    c.port1.onmessage = () => resolve();
-    c.port2.postMessage(0);
-  });
+type Reply = { id: number; outcome?: SearchOutcome; stale?: boolean; error?: string; ready?: boolean };
 
 /**
- * Pagefind searches a few at a time, yielding in between: each one runs WebAssembly on the main
- * thread, and 30 of them in one go would block the page (a long paste searched word by word).
+ * One searcher for the page: the worker, or the page itself when the worker fails to start (a
+ * browser without module workers). Answers come back by id; only the newest is wanted.
  */
-async function inTurns<T, R>(items: readonly T[], f: (item: T) => Promise<R>, batch = 4): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += batch) {
-    if (i) await yieldToMain();
-    out.push(...(await Promise.all(items.slice(i, i + batch).map(f))));
-  }
-  return out;
-}
+class Searcher {
+  worker: Worker | undefined;
+  waiting = new Map<number, (r: Reply) => void>();
+  id = 0;
+  onPage: Promise<typeof import('./search-core.ts')> | undefined;
 
-/** Words checked against Pagefind as possible typos, at most (each is one look-up). */
-const MAX_TYPO_CHECKS = 12;
-
-/**
- * Search the course the way the search box does: the first MAX_QUERY_WORDS words only (capQuery);
- * spelling correction; Pagefind for the whole query and, for longer queries, for each word
- * (Pagefind keeps only pages with every word, and a pasted error message carries words of its
- * own); a flag's name added when a word is a value it takes (`8080:80` → `--publish`); the best
- * pages by rare words found; their sections ranked (src/lib/search/ranking.ts).
- */
-export async function searchCourse(input: string, { exact = false } = {}): Promise<SearchOutcome> {
-  const searched = capQuery(input);
-  const q = searched.text;
-  const [pf, freq] = await Promise.all([loadPagefind(), (common ??= loadWords('common.json'))]);
-  const rarity = freq ? (t: string) => freq.speller.rarity(t, freq.total) : () => 1;
-  // A word that is not among the common ones and that Pagefind does not find may be a typo:
-  // only then fetch the whole vocabulary and correct it.
-  // The last word may be a typo that Pagefind still finds as the start of a few longer words.
-  const cores = q.toLowerCase().match(/[a-z]{3,}/g) ?? [];
-  const rare = [...new Set(cores.filter((t) => !freq?.speller.isKnown(t)))].slice(0, MAX_TYPO_CHECKS);
-  // Pagefind falls back to near matches for a word it lacks (`entrypiont` finds 7 pages, none
-  // with that word), so a word counts as found only if the best page really contains it (or its stem).
-  const found = await inTurns(rare, async (t) => {
-    const list = ((await pf.search(t))?.results ?? []) as Found[];
-    if (!list[0]) return 0;
-    return ((await list[0].data()).content ?? '').toLowerCase().includes(stem(t)) ? list.length : 0;
-  });
-  const missing = found.some((n, i) => n === 0 || (n <= 2 && rare[i] === cores.at(-1) && /[a-z]$/i.test(q)));
-  const sp = missing && !exact ? await (speller ??= loadWords('vocab.json')) : undefined;
-  const corrected = sp?.speller.correct(q);
-  const query = corrected ?? q;
-  const terms = significantTerms(query);
-  const flags = flagsForValues(terms);
-  const words = [...flags, ...terms];
-  // A query that is only a flag's value means that flag: rank by the flag's name, so its entry
-  // comes before a section that merely uses the same value.
-  const rankQuery = flags.length && terms.length === 1 ? flags.join(' ') : words.join(' ');
-  const all = ((await pf.search(words.join(' ')))?.results ?? []) as Found[];
-  // Too few pages with every word: also search word by word.
-  const each = all.length < MAX_PAGES && words.length > 1 ? await inTurns(words, async (w) => ((await pf.search(w))?.results ?? []) as Found[]) : [];
-  const results = [all, ...each];
-  // Pages: those with every word first, then by the rarity of the words they contain.
-  const byPage = new Map<string, { score: number; found: Found[] }>();
-  results.forEach((list, i) => {
-    const weight = i === 0 ? 1 : rarity(words[i - 1]!);
-    list.forEach((r, rank) => {
-      const p = byPage.get(r.id) ?? { score: 0, found: [] };
-      p.score += weight * (1 - rank / (list.length + 1) / 10);
-      p.found.push(r);
-      byPage.set(r.id, p);
-    });
-  });
-  const best = [...byPage.values()].sort((a, b) => b.score - a.score).slice(0, MAX_PAGES);
-  const pages = await inTurns(best, async (p) => {
-    const copies: PagefindResultData[] = [];
-    for (const r of p.found) {
-      copies.push(snapshotPageData(await r.data())); // one at a time: see snapshotPageData
-      if (copies.length % 4 === 0) await yieldToMain(); // Pagefind builds excerpts on the main thread
+  constructor() {
+    try {
+      this.worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'search' });
+      this.worker.addEventListener('message', (e: MessageEvent<Reply>) => this.answer(e.data));
+      this.worker.addEventListener('error', () => this.fallBack());
+    } catch {
+      this.fallBack();
     }
-    return mergePageData(copies);
-  }, MAX_PAGES); // in parallel: each is a fragment download
-  await yieldToMain();
-  return { query, corrected, searched, hits: toSectionHits(pages, { highlight: query, rankQuery, rarity }) };
+  }
+
+  answer(r: Reply) {
+    const done = this.waiting.get(r.id);
+    this.waiting.delete(r.id);
+    done?.(r);
+  }
+
+  /** The worker could not start: run the search on the page from now on, and redo what was asked. */
+  fallBack() {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.onPage ??= import('./search-core.ts').then((core) => {
+      core.configure({ base });
+      return core;
+    });
+    const pending = [...this.waiting.keys()];
+    for (const id of pending) this.answer({ id, error: 'retry' });
+  }
+
+  post(req: Omit<SearchRequest, 'id' | 'base'>): Promise<Reply> {
+    const id = ++this.id;
+    if (!this.worker) return this.runOnPage({ ...req, id, base });
+    return new Promise<Reply>((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker!.postMessage({ ...req, id, base } satisfies SearchRequest);
+    }).then((r) => (r.error === 'retry' ? this.runOnPage({ ...req, id, base }) : r));
+  }
+
+  async runOnPage(req: SearchRequest): Promise<Reply> {
+    const core = await this.onPage!;
+    if (req.warm) return core.loadPagefind().then(() => ({ id: req.id, ready: true }));
+    try {
+      return { id: req.id, outcome: await core.searchCourse(req.query, { exact: req.exact, stale: () => req.id !== this.id }) };
+    } catch (err) {
+      return err instanceof core.StaleQuery ? { id: req.id, stale: true } : { id: req.id, error: String(err) };
+    }
+  }
+
+  /** Load Pagefind ahead of the first query. */
+  warm(): Promise<Reply> {
+    return this.post({ query: '', exact: false, warm: true });
+  }
+
+  search(query: string, exact: boolean): Promise<Reply> {
+    return this.post({ query, exact });
+  }
 }
+let searcher: Searcher | undefined;
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) => {
   const e = document.createElement(tag);
@@ -160,6 +109,7 @@ class SiteSearch extends HTMLElement {
   status!: HTMLElement;
   note!: HTMLElement;
   seq = 0;
+  timer: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback() {
     if (this.input) return;
@@ -176,7 +126,7 @@ class SiteSearch extends HTMLElement {
       e.preventDefault();
       this.list.querySelector('a')?.click();
     });
-    this.input.addEventListener('input', () => void this.run());
+    this.input.addEventListener('input', () => this.typed());
     this.addEventListener('keydown', (e) => this.onKey(e));
     this.addEventListener('click', (e) => {
       const a = (e.target as Element).closest<HTMLAnchorElement>('a[data-query]');
@@ -193,7 +143,11 @@ class SiteSearch extends HTMLElement {
     }
     // Typed before this code arrived (the dialog opens at once): search it now.
     if (this.input.value.trim()) void this.run();
-    loadPagefind().catch(() => (this.status.textContent = 'Search could not load. Check your connection and reload the page.'));
+    searcher ??= new Searcher();
+    void searcher.warm().then((r) => {
+      if (r.error) this.status.textContent = 'Search could not load. Check your connection and reload the page.';
+      else this.dataset['loaded'] = ''; // the index answers: for tests and the bench
+    });
   }
 
   onKey(e: KeyboardEvent) {
@@ -207,25 +161,43 @@ class SiteSearch extends HTMLElement {
     else links[Math.min(next, links.length - 1)]!.focus();
   }
 
+  /** A keystroke: search once typing pauses; results for what the box said before never show. */
+  typed() {
+    ++this.seq;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(), this.input.value.trim() ? DEBOUNCE_MS : 0);
+  }
+
   async run(exact = false) {
+    clearTimeout(this.timer);
     const q = this.input.value.trim();
     const seq = ++this.seq;
-    if (this.hasAttribute('data-url-sync')) {
-      const u = new URL(location.href);
-      if (q) u.searchParams.set('q', capQuery(q).text);
-      else u.searchParams.delete('q');
-      history.replaceState(null, '', u);
-    }
     if (!q) {
+      this.syncUrl(undefined);
       this.list.replaceChildren();
       this.note.replaceChildren();
       this.status.textContent = '';
       delete this.list.dataset['query'];
       return;
     }
-    const out = await searchCourse(q, { exact });
-    if (seq !== this.seq) return;
-    this.render(q, out);
+    searcher ??= new Searcher();
+    const reply = await searcher.search(q, exact);
+    if (seq !== this.seq || reply.stale) return;
+    if (!reply.outcome) {
+      this.status.textContent = 'Search could not load. Check your connection and reload the page.';
+      return;
+    }
+    this.syncUrl(reply.outcome.searched.text);
+    this.render(q, reply.outcome);
+  }
+
+  /** The /search/ page keeps the query in its address (capped as searched), so it can be shared. */
+  syncUrl(q: string | undefined) {
+    if (!this.hasAttribute('data-url-sync')) return;
+    const u = new URL(location.href);
+    if (q) u.searchParams.set('q', q);
+    else u.searchParams.delete('q');
+    history.replaceState(null, '', u);
   }
 
   /** A link that searches for `query` in this box. */
@@ -258,17 +230,40 @@ class SiteSearch extends HTMLElement {
       note.push(p);
     }
     this.note.replaceChildren(...note);
+    // Results under their page's title, in rank order: a run of sections of one page shares one
+    // title (a page is not pulled up past a better section of another page: the order is the
+    // ranking's, tests/e2e/search-quality.spec.ts).
+    const pages: SectionHit[][] = [];
+    for (const h of hits) {
+      const last = pages.at(-1);
+      if (last && last[0]!.url.replace(/#.*$/, '') === h.url.replace(/#.*$/, '')) last.push(h);
+      else pages.push([h]);
+    }
+    let group = 0;
     this.list.replaceChildren(
-      ...hits.map((h) => {
-        const li = document.createElement('li');
-        const a = el('a', 'search-hit');
-        a.href = h.url;
-        const ex = el('span', 'hit-excerpt');
-        ex.innerHTML = h.excerpt; // Pagefind escapes page text and adds only <mark>.
-        const trail = el('span', 'hit-page');
-        h.trail.forEach((t, i) => trail.append(...(i ? [el('span', 'hit-sep', ' › ')] : []), t));
-        a.append(trail, el('span', 'hit-title', h.section ?? h.pageTitle), ex);
-        li.append(a);
+      ...pages.map((sections) => {
+        const li = el('li', 'search-group');
+        const title = el('p', 'hit-group', sections[0]!.pageTitle);
+        title.id = `${this.list.id}-g${++group}`;
+        const ul = el('ul', 'search-group-hits');
+        ul.setAttribute('aria-labelledby', title.id);
+        ul.append(
+          ...sections.map((h) => {
+            const item = document.createElement('li');
+            const a = el('a', 'search-hit');
+            a.href = h.url;
+            const ex = el('span', 'hit-excerpt');
+            ex.innerHTML = h.excerpt; // Pagefind escapes page text and adds only <mark>.
+            // The trail names the page too, for a screen reader reading the link alone; on screen
+            // the group's title says it once.
+            const trail = el('span', 'hit-page');
+            h.trail.forEach((t, i) => trail.append(...(i ? [el('span', i === 1 ? 'hit-sep sr-only' : 'hit-sep', ' › ')] : []), i ? t : el('span', 'sr-only', t)));
+            a.append(trail, el('span', 'hit-title', h.section ?? h.pageTitle), ex);
+            item.append(a);
+            return item;
+          }),
+        );
+        li.append(title, ul);
         return li;
       }),
     );

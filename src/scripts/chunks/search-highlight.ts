@@ -7,6 +7,8 @@
  */
 import { HIGHLIGHT_PARAM, fragmentTarget, highlighter, highlightRanges } from '../../lib/search/highlight-terms.ts';
 
+/** What skips its layout off screen: chapter sections, reference entries (src/styles/prose.css, CommandEntry.astro). */
+const CONTAINED = '.prose-section, .cmd-entry';
 const words = new URLSearchParams(location.search).get(HIGHLIGHT_PARAM) ?? '';
 const h = highlighter(words);
 const body = document.querySelector<HTMLElement>('[data-pagefind-body]');
@@ -78,11 +80,20 @@ if (body && marks.length) {
   button.addEventListener('click', () => clear(bar));
   bar.append(label, button);
   // It is fixed on screen; in the tab order it comes right after the section the link opened (the
-  // next Tab from there), or after the skip link.
+  // next Tab from there), or after the skip link. A section that skips its layout off screen
+  // (`content-visibility: auto`) contains its fixed descendants: fixed inside one, the bar would
+  // scroll away with the text. So it is a manual popover, shown in the top layer (fixed to the
+  // screen, and keeping its section rendered) while its place in the document keeps the tab order.
+  // A browser without popovers gets it after the outermost such section.
   const skip = document.querySelector('.skip-link');
-  if (section) section.after(bar);
+  const popover = typeof bar.showPopover === 'function';
+  let after: Element | undefined = section;
+  if (popover) bar.popover = 'manual';
+  else for (let c = section?.closest(CONTAINED); c; c = c.parentElement?.closest(CONTAINED)) after = c;
+  if (after) after.after(bar);
   else if (skip) skip.after(bar);
   else body.before(bar);
+  if (popover) bar.showPopover();
   document.addEventListener('keydown', onKey);
 }
 
