@@ -79,6 +79,8 @@ describe('a bare flag lands under the command the course uses it with', () => {
     { id: 'docker-run-volume', el: 'h4', title: '-v, --volume', text: 'Bind mount a volume.', weight: 10 },
     { id: 'docker-compose-exec', el: 'h3', title: 'docker compose exec', text: 'Run a command in a service.', weight: 10 },
     { id: 'docker-compose-exec-no-tty', el: 'h4', title: '-T, --no-tty', text: 'No pseudo-TTY.', weight: 10 },
+    { id: 'docker-buildx-build', el: 'h3', title: 'docker buildx build', text: 'Build with BuildKit.', weight: 10 },
+    { id: 'docker-buildx-build-tag', el: 'h4', title: '-t, --tag', text: 'Name the image.', weight: 10 },
     { id: 'docker-build', el: 'h3', title: 'docker build', text: 'Build an image.', weight: 10 },
     { id: 'docker-build-tag', el: 'h4', title: '-t, --tag', text: 'Name the image.', weight: 10 },
   ]);
@@ -98,10 +100,24 @@ describe('a bare flag lands under the command the course uses it with', () => {
     expect(urls).toContain('/commands/#docker-container-rm-volumes');
   });
   it('tells -t from -T and --volume from --volumes', () => {
-    expect(top('-t')).toBe('/commands/#docker-build-tag');
+    expect(top('-t')).toBe('/commands/#docker-build-tag'); // not buildx build's: `docker build -t` is what the course types
     expect(top('-T')).toBe('/commands/#docker-compose-exec-no-tty');
     expect(top('--volume')).toBe('/commands/#docker-run-volume');
     expect(top('--volumes')).toBe('/commands/#docker-container-rm-volumes');
+  });
+});
+
+describe('a page without headings (a tool page)', () => {
+  it('is titled by its title, so a query of its title words finds it', () => {
+    const tool: PagefindResultData = {
+      url: '/explain/', excerpt: '', content: 'The explainer explains a docker command line.', meta: { title: 'Explain a command' },
+      sub_results: [{ title: 'Explain a command', url: '/explain/', excerpt: '', locations: [2, 5], weighted_locations: [] }], anchors: [],
+    };
+    const chapter = page('/troubleshooting/', [
+      { id: '_top', el: 'h1', title: 'Troubleshooting', text: 'Errors.' },
+      { id: 'unknown-flag', el: 'h2', title: 'Unknown flags', text: 'Explain it. Then every command says so: command, command.' },
+    ]);
+    expect(rankSections([chapter, tool], 'explain command')[0]?.sub.url).toBe('/explain/');
   });
 });
 

@@ -229,6 +229,15 @@ export function flagUsage(pages: readonly PagefindResultData[], flag: string, re
   return counts;
 }
 
+/**
+ * Whether a reference heading's command (`container rm`) is the command as typed (`rm`): the same
+ * words, or the short form of a `container` or `image` command. `buildx build` is not `build`,
+ * nor `compose run` `run`.
+ */
+function sameCommand(heading: string, typed: string): boolean {
+  return heading === typed || heading === `container ${typed}` || heading === `image ${typed}`;
+}
+
 /** How much the course's use of a bare flag with a command counts (1 + this × its share of the uses). */
 const USAGE_BONUS = 2;
 
@@ -309,6 +318,7 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
     const subs = [...(page.sub_results ?? [])].sort((a, b) => (a.anchor?.location ?? 0) - (b.anchor?.location ?? 0));
     const stack: Section[] = [];
     const parents = page.anchors?.length ? parentHeadings(page) : undefined;
+    const sectionless = !(page.anchors ?? []).some((a) => /^h[2-6]$/.test(a.element)) && subs.every((sub) => levelOf(sub) === 1);
     const byId = new Map<string, Section>();
     for (const sub of subs) {
       const level = levelOf(sub);
@@ -333,7 +343,9 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
       // The heading right above this one on the page (from its anchors), when it matched too;
       // without anchors, the nearest matched section of a higher level.
       const parent = parents ? byId.get(parents.get(sub.anchor?.id ?? '') ?? '') : stack[stack.length - 1];
-      const ownTitle = level > 1 ? sub.title.split(/\s+/).map(normaliseTerm).filter(Boolean) : [];
+      // A page without headings (a tool page: the card, the explainer) is titled by its title.
+      const heading = level > 1 ? sub.title : sectionless ? (page.meta.title ?? '') : '';
+      const ownTitle = heading.split(/\s+/).map(normaliseTerm).filter(Boolean);
       const section: Section = {
         sub, page, pageRank, level, terms: tf, parent, score: 0, at, phrase: 0,
         titleWords: [...(parent && parent.level > 1 ? parent.titleWords : []), ...ownTitle],
@@ -391,7 +403,7 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
       // A bare flag (`-v`): its entry under the command the course uses it with most comes first.
       const own = ownTitleWords(s).includes(terms[0]!);
       const cmd = own ? (headingTrail(s.page, s.sub).at(-1) ?? '').split(/\s+/).map(normaliseTerm).filter((w) => w && w !== 'docker' && !/^-/.test(w)).join(' ') : '';
-      const used = own && cmd ? [...usage].reduce((n, [c, k]) => n + (cmd === c || cmd.endsWith(` ${c}`) ? k : 0), 0) : 0;
+      const used = own && cmd ? [...usage].reduce((n, [c, k]) => n + (sameCommand(cmd, c) ? k : 0), 0) : 0;
       s.score *= 1 + USAGE_BONUS * (used / usageTotal);
     }
     s.why = `tf ${s.terms.map((x) => x.toFixed(1)).join('/')} idf ${idf.map((x) => x.toFixed(2)).join('/')} base ${score.toFixed(3)} cover ${(covered / totalIdf).toFixed(2)} title ${precision.toFixed(2)}x${(titleCovered / totalIdf).toFixed(2)} phrase ${s.phrase.toFixed(2)}`;
