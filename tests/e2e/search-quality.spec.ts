@@ -18,7 +18,10 @@ const load = (file: string) => (parse(readFileSync(new URL(`../search/${file}`, 
   expect: anchorRedirects[q.expect] ?? q.expect,
 }));
 const queries = load('queries.yaml');
-/** Written with the issue-20 queries and never tuned against (tests/search/holdout.yaml): its score is reported as it comes out. */
+/**
+ * Written with the issue-20 queries and never tuned against (tests/search/holdout.yaml): its score
+ * is reported as it comes out. Scored only with SEARCH_HOLDOUT=1.
+ */
 const holdout = load('holdout.yaml');
 
 const FIRST_TARGET = 0.95;
@@ -64,7 +67,9 @@ for (const [name, origin, base] of [
     expect(misses.filter((r) => r.rank < 1 || r.rank > 3).map((r) => `${r.query} → ${r.expect}`), 'queries without the expected section in the top three').toEqual([]);
   });
 
+  // Run on purpose only (SEARCH_HOLDOUT=1): a set that every test run scores is a set people tune against.
   test(`hold-out set: expected section first for ${HOLDOUT_FIRST_TARGET * 100}% (${name})`, async ({ page }) => {
+    test.skip(!process.env['SEARCH_HOLDOUT'], 'the hold-out is scored on purpose only: SEARCH_HOLDOUT=1');
     test.setTimeout(360_000); // 230 queries on a shared machine
     expect(holdout.length).toBeGreaterThanOrEqual(30);
     const rows = await runAll(page, origin, base, holdout);
