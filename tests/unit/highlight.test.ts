@@ -31,6 +31,10 @@ describe('highlighter', () => {
   it('marks no stop words, so "the" marks neither "the" nor "then"', () => {
     expect(marks('the daemon', 'Then the daemon starts; the daemons stop.')).toEqual(['daemon', 'daemons']);
   });
+  it('marks a one-letter flag in its own case only', () => {
+    expect(marks('-T', 'Use -T with exec, not -t.')).toEqual(['-T']);
+    expect(marks('-t', 'Use -T with exec, not -t.')).toEqual(['-t']);
+  });
   it('marks flags, paths and ports as typed', () => {
     expect(marks('--privileged', 'Use --privileged or privileged mode.')).toEqual(['--privileged']);
     expect(marks('docker.sock', 'Mount /var/run/docker.sock read-only.')).toEqual(['docker.sock']);

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import {
   FLAG_VALUE_KINDS, MAX_QUERY_CHARS, MAX_QUERY_WORDS, capQuery, flagsForValues, matchStrength, mergePageData, queryTerms, rankSections,
   significantTerms, snapshotPageData, toSectionHits, withHighlight, type PagefindResultData,
+  COMMON_RARITY, flagUsage, highlightWords, pathParts,
 } from '../../src/lib/search/ranking.ts';
 
 /** A page as Pagefind's data() returns it, from sections of text (the first is the h1). */
@@ -51,6 +52,93 @@ describe('matchStrength', () => {
     expect(matchStrength('--rm', 'rm')).toBe(0.4);
     expect(matchStrength('-aG', '-a')).toBe(0);
     expect(matchStrength('running', 'run')).toBe(0.9);
+  });
+});
+
+describe('flags are names: case and spelling matter', () => {
+  it('keeps the case of a one-letter flag only', () => {
+    expect(queryTerms('-T -t -P --Volume -itd Docker')).toEqual(['-T', '-t', '-P', '--volume', '-itd', 'docker']);
+  });
+  it('matches a flag only as spelled, never by stem or case', () => {
+    expect(matchStrength('--volumes', '--volume')).toBe(0);
+    expect(matchStrength('--volumes', '--volume', true)).toBe(0.8); // still being typed
+    expect(matchStrength('--volume', '--volume')).toBe(1);
+    expect(matchStrength('-T,', '-t')).toBe(0);
+    expect(matchStrength('-T,', '-T')).toBe(1);
+    expect(matchStrength('-P', '-p')).toBe(0);
+  });
+});
+
+describe('a bare flag lands under the command the course uses it with', () => {
+  // A reference where `-v` is a flag of three commands, and a chapter whose examples use it.
+  const reference = page('/commands/', [
+    { id: '_top', el: 'h1', title: 'Commands', text: 'Every docker command.' },
+    { id: 'docker-container-rm', el: 'h3', title: 'docker container rm', text: 'Remove containers: docker rm -v old', weight: 10 },
+    { id: 'docker-container-rm-volumes', el: 'h4', title: '-v, --volumes', text: 'Remove anonymous volumes with the container.', weight: 10 },
+    { id: 'docker-run', el: 'h3', title: 'docker run', text: 'Create and start a container.', weight: 10 },
+    { id: 'docker-run-volume', el: 'h4', title: '-v, --volume', text: 'Bind mount a volume.', weight: 10 },
+    { id: 'docker-compose-exec', el: 'h3', title: 'docker compose exec', text: 'Run a command in a service.', weight: 10 },
+    { id: 'docker-compose-exec-no-tty', el: 'h4', title: '-T, --no-tty', text: 'No pseudo-TTY.', weight: 10 },
+    { id: 'docker-buildx-build', el: 'h3', title: 'docker buildx build', text: 'Build with BuildKit.', weight: 10 },
+    { id: 'docker-buildx-build-tag', el: 'h4', title: '-t, --tag', text: 'Name the image.', weight: 10 },
+    { id: 'docker-build', el: 'h3', title: 'docker build', text: 'Build an image.', weight: 10 },
+    { id: 'docker-build-tag', el: 'h4', title: '-t, --tag', text: 'Name the image.', weight: 10 },
+  ]);
+  const chapter = page('/volumes/', [
+    { id: '_top', el: 'h1', title: 'Volumes', text: 'Run docker run -v /data:/data ubuntu and docker run --rm -v "$(pwd)":/src img, then docker build -t me/app:v1 . and docker -H robot run -d -v logs:/logs img' },
+  ]);
+  const top = (q: string) => rankSections([reference, chapter], q)[0]?.sub.url;
+
+  it('counts the uses per command, as written', () => {
+    expect(Object.fromEntries(flagUsage([reference, chapter], '-v'))).toEqual({ rm: 1, run: 3 });
+    expect(Object.fromEntries(flagUsage([reference, chapter], '-t'))).toEqual({ build: 1 });
+    expect(Object.fromEntries(flagUsage([reference, chapter], '-T'))).toEqual({});
+  });
+  it('ranks that command\'s flag first, the others after it', () => {
+    const urls = rankSections([reference, chapter], '-v').map((s) => s.sub.url);
+    expect(urls[0]).toBe('/commands/#docker-run-volume');
+    expect(urls).toContain('/commands/#docker-container-rm-volumes');
+  });
+  it('tells -t from -T and --volume from --volumes', () => {
+    expect(top('-t')).toBe('/commands/#docker-build-tag'); // not buildx build's: `docker build -t` is what the course types
+    expect(top('-T')).toBe('/commands/#docker-compose-exec-no-tty');
+    expect(top('--volume')).toBe('/commands/#docker-run-volume');
+    expect(top('--volumes')).toBe('/commands/#docker-container-rm-volumes');
+  });
+});
+
+describe('a page without headings (a tool page)', () => {
+  it('is titled by its title, so a query of its title words finds it', () => {
+    const tool: PagefindResultData = {
+      url: '/explain/', excerpt: '', content: 'The explainer explains a docker command line.', meta: { title: 'Explain a command' },
+      sub_results: [{ title: 'Explain a command', url: '/explain/', excerpt: '', locations: [2, 5], weighted_locations: [] }], anchors: [],
+    };
+    const chapter = page('/troubleshooting/', [
+      { id: '_top', el: 'h1', title: 'Troubleshooting', text: 'Errors.' },
+      { id: 'unknown-flag', el: 'h2', title: 'Unknown flags', text: 'Explain it. Then every command says so: command, command.' },
+    ]);
+    expect(rankSections([chapter, tool], 'explain command')[0]?.sub.url).toBe('/explain/');
+  });
+});
+
+describe('words inside paths and file names', () => {
+  it('are looked up by the parts of the last path segment', () => {
+    expect(pathParts(['daemon.json'])).toEqual(['daemon', 'json']);
+    expect(pathParts(['/etc/docker/daemon.json'])).toEqual(['daemon', 'json']);
+    expect(pathParts(['/tmp/.x11-unix'])).toEqual(['x11', 'unix']);
+    expect(pathParts(['docker', 'compose.yaml'])).toEqual(['compose', 'yaml']);
+  });
+  it('leave flags, port mappings, key=value pairs and plain words alone', () => {
+    expect(pathParts(['--net=host', '8080:80', 'type=bind,src=/data', 'docker', '-itd', '127.0.0.1'])).toEqual([]);
+  });
+  it('are matched inside the whole word of the page', () => {
+    const robot = page('/robot-hardware/', [
+      { id: '_top', el: 'h1', title: 'Robot hardware', text: 'Hardware.' },
+      { id: 'jetson-gpu', el: 'h3', title: 'On the Jetson', text: 'The daemon reads /etc/docker/daemon.json: at start.' },
+      { id: 'x11', el: 'h3', title: 'X11 on Linux', text: 'Mount -v /tmp/.X11-unix:/tmp/.X11-unix:ro and set DISPLAY.' },
+    ]);
+    expect(rankSections([robot], 'daemon.json')[0]?.sub.url).toBe('/robot-hardware/#jetson-gpu');
+    expect(rankSections([robot], '.X11-unix')[0]?.sub.url).toBe('/robot-hardware/#x11');
   });
 });
 
@@ -115,6 +203,25 @@ describe('toSectionHits', () => {
     // Also when the headings above do not match the query (Pagefind returns only matching sections).
     const only = { ...ref, sub_results: ref.sub_results!.filter((s) => s.anchor?.id === 'docker-run-detach') };
     expect(toSectionHits([only], { highlight: 'background' })[0]?.trail).toEqual(['Command reference', 'Running containers', 'docker run']);
+  });
+});
+
+describe('the words a result page marks', () => {
+  // `docker` and `container` are on every page; `allocated` and `8080` are not.
+  const rarity = (t: string) => ({ docker: 0.01, container: 0.04, port: 0.2 } as Record<string, number>)[t] ?? 1;
+  it('leave out words on nearly every page of the site', () => {
+    expect(highlightWords('docker: Error response from daemon: container web port is already allocated', rarity)).toBe('error response daemon web port already allocated');
+    expect(rarity('container')).toBeLessThan(COMMON_RARITY);
+  });
+  it('keep the common words when the query has nothing else', () => {
+    expect(highlightWords('docker container', rarity)).toBe('docker container');
+  });
+  it('are the ones the result links carry', () => {
+    const p = page('/troubleshooting/', [
+      { id: '_top', el: 'h1', title: 'Troubleshooting', text: 'Errors.' },
+      { id: 'port-allocated', el: 'h2', title: 'Port is already allocated', text: 'docker container port allocated' },
+    ]);
+    expect(toSectionHits([p], { highlight: 'docker port allocated', rarity })[0]?.url).toBe('/troubleshooting/?hl=port+allocated#port-allocated');
   });
 });
 

@@ -5,7 +5,7 @@
  * `runtime`). Flags, paths and ports are marked as typed (`--privileged`, `docker.sock` inside
  * `/var/run/docker.sock`). Pure, so it is unit-tested without a browser.
  */
-import { significantTerms, stem, STOP_WORDS } from './query-words.ts';
+import { SHORT_FLAG, significantTerms, stem, STOP_WORDS } from './query-words.ts';
 
 /** Query parameter that carries the searched words to the result page, which highlights them. */
 export const HIGHLIGHT_PARAM = 'hl';
@@ -42,6 +42,8 @@ export function highlighter(query: string): Highlighter | undefined {
   return {
     pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${starts.map(escape).join('|')})[\\p{L}\\p{N}]*`, 'giu'),
     accepts(word) {
+      // A one-letter flag is marked as typed: `-T` is not `-t` (query-words.ts, SHORT_FLAG).
+      if (SHORT_FLAG.test(word)) return exact.has(word);
       const w = word.toLowerCase();
       return exact.has(w) || (plain(w) && stems.has(stem(w)));
     },

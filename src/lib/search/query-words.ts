@@ -16,9 +16,43 @@ export function stem(word: string): string {
   return word.replace(/(?:ing|ed|es|s|ly)$/, '').replace(/(?<=..)e$/, '').replace(/([b-df-hj-km-np-rtv-y])\1$/, '$1') || word;
 }
 
-/** Lower case, without sentence punctuation around it; leading dashes and slashes of flags and paths stay. */
+/**
+ * A one-letter flag (`-t`, `-T`, `-p`, `-P`): the one kind of word whose case is meaning. The
+ * docker CLI reads `-t` (`--tty`, `--tag`) and `-T` (Compose's `--no-TTY`) as different flags.
+ */
+export const SHORT_FLAG = /^-[A-Za-z]$/;
+
+/**
+ * Lower case, without sentence punctuation around it; leading dashes and slashes of flags and
+ * paths stay. A one-letter flag keeps its case (SHORT_FLAG).
+ */
 export function normaliseTerm(word: string): string {
-  return word.toLowerCase().replace(/^[^\p{L}\p{N}\-/.]+|[^\p{L}\p{N}]+$/gu, '');
+  const bare = word.replace(/^[^\p{L}\p{N}\-/.]+|[^\p{L}\p{N}]+$/gu, '');
+  return SHORT_FLAG.test(bare) ? bare : bare.toLowerCase();
+}
+
+/** Words Pagefind indexes whole as well as in parts (src/integrations/search-index.ts, SEARCH_CHARACTERS). */
+const JOINERS = /[-.:/=_]+/;
+
+/**
+ * The parts to look up for a path or file name (`daemon.json`, `/tmp/.X11-unix`,
+ * `compose.yaml`): Pagefind indexes a word such as `/etc/docker/daemon.json` whole and as
+ * `etc`, `docker`, `daemon`, `json`, so `daemon.json`, which is neither, finds nothing by
+ * itself. Its last path segment's parts do (ranking then matches the term inside the whole word:
+ * matchStrength in ranking.ts). Flags, port mappings, `key=value` pairs and plain words have none.
+ * At most `max` parts, in order, without the query's own words.
+ */
+export function pathParts(terms: readonly string[], max = 6): string[] {
+  const out: string[] = [];
+  for (const t of terms) {
+    if (/^-/.test(t) || t.includes('=') || !/[./]/.test(t) || !/\p{L}/u.test(t)) continue;
+    const last = t.split(/[/:]+/).filter(Boolean).at(-1) ?? '';
+    for (const p of last.split(JOINERS)) {
+      const part = p.toLowerCase();
+      if (part.length >= 2 && /\p{L}/u.test(part) && !STOP_WORDS.has(part) && !terms.includes(part) && !out.includes(part)) out.push(part);
+    }
+  }
+  return out.slice(0, max);
 }
 
 /** The words of a query, normalised, without duplicates. */

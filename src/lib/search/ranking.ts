@@ -1,7 +1,7 @@
 import { HIGHLIGHT_PARAM } from './highlight-terms.ts';
 import { normaliseTerm, significantTerms, stem } from './query-words.ts';
 
-export { normaliseTerm, queryTerms, significantTerms, STOP_WORDS } from './query-words.ts';
+export { normaliseTerm, pathParts, queryTerms, significantTerms, STOP_WORDS } from './query-words.ts';
 
 /**
  * Shaping Pagefind results into what the search box shows: one entry per matching section,
@@ -134,14 +134,24 @@ export const MAX_HIGHLIGHT_WORDS = 8;
 export const MAX_HIGHLIGHT_CHARS = 200;
 
 /**
- * The words a result page highlights: the query's significant words (no stop words), at most
- * MAX_HIGHLIGHT_WORDS of them and MAX_HIGHLIGHT_CHARS characters, so a link made from a pasted
- * log stays short enough to share and for any server to accept.
+ * Rarity below which a word is on nearly every page of this site (`docker`, `container`: the
+ * five most frequent words of the vocabulary have less): marking it says nothing about where
+ * the answer is, so a result page does not mark it, unless the query has no other word.
  */
-export function highlightWords(query: string): string {
+export const COMMON_RARITY = 0.06;
+
+/**
+ * The words a result page highlights: the query's significant words (no stop words) that are
+ * not on nearly every page (COMMON_RARITY, by `rarity`), at most MAX_HIGHLIGHT_WORDS of them and
+ * MAX_HIGHLIGHT_CHARS characters, so a link made from a pasted log stays short enough to share
+ * and for any server to accept, and the page marks what is distinctive about the query.
+ */
+export function highlightWords(query: string, rarity: Rarity = () => 1): string {
   const out: string[] = [];
   let length = 0;
-  for (const t of significantTerms(capQuery(query).text)) {
+  const terms = significantTerms(capQuery(query).text);
+  const distinctive = terms.filter((t) => rarity(t) >= COMMON_RARITY);
+  for (const t of distinctive.length ? distinctive : terms) {
     if (out.length >= MAX_HIGHLIGHT_WORDS || length + t.length + (out.length ? 1 : 0) > MAX_HIGHLIGHT_CHARS) break;
     out.push(t);
     length += t.length + (out.length > 1 ? 1 : 0);
@@ -150,8 +160,8 @@ export function highlightWords(query: string): string {
 }
 
 /** Add the searched words to a result URL (`/commands/?hl=daemon#docker-host`): the significant ones, capped (see highlightWords). */
-export function withHighlight(url: string, query: string): string {
-  const q = highlightWords(query);
+export function withHighlight(url: string, query: string, rarity?: Rarity): string {
+  const q = highlightWords(query, rarity);
   if (!q) return url;
   const hash = url.indexOf('#');
   const path = hash < 0 ? url : url.slice(0, hash);
@@ -184,6 +194,53 @@ export type Rarity = (term: string) => number;
 
 const parts = (w: string) => w.split(/[-.:/=_]+/).filter(Boolean);
 
+/** Global options and the value each takes, skipped between `docker` and its command (`docker -H robot run`). */
+const GLOBAL_WITH_VALUE = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level']);
+
+/**
+ * How the loaded pages use a flag: for every place the flag is written (as typed, case and all)
+ * after a `docker` command within a few words, the command's words (`build` for `docker build
+ * -t x .`, `compose exec` for `docker compose exec -T db`), counted. The course's own examples
+ * are what students copy, so a bare `-t` means what the course uses it with most.
+ */
+export function flagUsage(pages: readonly PagefindResultData[], flag: string, reach = 12): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const page of pages) {
+    const words = page.content?.split(/\s+/) ?? [];
+    words.forEach((word, i) => {
+      // As written on a command line: not `-v,` (a heading's list of spellings) nor `(-v)`.
+      if (word !== flag && !word.startsWith(`${flag}=`)) return;
+      for (let j = i - 1; j >= Math.max(0, i - reach); j--) {
+        // A word that ends a sentence or a heading ends the command line too.
+        if (/[.,;:!?)]$/.test(words[j]!)) return;
+        if (words[j] !== 'docker') continue;
+        const cmd: string[] = [];
+        for (let k = j + 1; k < i; k++) {
+          const w = words[k]!;
+          if (GLOBAL_WITH_VALUE.has(w) && !cmd.length) { k++; continue; }
+          if (!/^[a-z][a-z-]*$/.test(w) || cmd.length === 2) break;
+          cmd.push(w);
+        }
+        if (cmd.length) counts.set(cmd.join(' '), (counts.get(cmd.join(' ')) ?? 0) + 1);
+        return;
+      }
+    });
+  }
+  return counts;
+}
+
+/**
+ * Whether a reference heading's command (`container rm`) is the command as typed (`rm`): the same
+ * words, or the short form of a `container` or `image` command. `buildx build` is not `build`,
+ * nor `compose run` `run`.
+ */
+function sameCommand(heading: string, typed: string): boolean {
+  return heading === typed || heading === `container ${typed}` || heading === `image ${typed}`;
+}
+
+/** How much the course's use of a bare flag with a command counts (1 + this × its share of the uses). */
+const USAGE_BONUS = 2;
+
 /**
  * How well a page word matches a query term: 1 for the same word, 0.9 for the same stem or a word
  * that contains the term as a whole part (`/var/run/docker.sock` for `docker.sock`), 0.8 for the
@@ -195,7 +252,8 @@ export function matchStrength(pageWord: string, term: string, last = false): num
   if (w === term) return 1;
   const sw = stem(w.replace(/^-+/, ''));
   const st = stem(term.replace(/^-+/, ''));
-  if (/^-/.test(term) === /^-/.test(w) && sw === st) return 0.9;
+  // Flags are names, not English: `--volume` is not `--volumes`, `-t` not `-T`.
+  if (!/^-/.test(term) && !/^-/.test(w) && sw === st) return 0.9;
   if (/[-.:/=]/.test(term.replace(/^-+/, '')) && w.includes(term)) return 0.9;
   if (last && w.startsWith(term) && term.length >= 3) return 0.8;
   if (!/^-/.test(term) && parts(w).some((p) => p === term || stem(p) === st)) return 0.4;
@@ -219,6 +277,9 @@ interface Section {
   score: number;
   why?: string;
 }
+
+/** A section's own heading words (without its parents'). */
+const ownTitleWords = (s: Section) => (s.level > 1 ? s.sub.title.split(/\s+/).map(normaliseTerm).filter(Boolean) : []);
 
 const levelOf = (s: PagefindSubResult) => {
   const m = /^h([1-6])$/.exec(s.anchor?.element ?? '');
@@ -257,6 +318,7 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
     const subs = [...(page.sub_results ?? [])].sort((a, b) => (a.anchor?.location ?? 0) - (b.anchor?.location ?? 0));
     const stack: Section[] = [];
     const parents = page.anchors?.length ? parentHeadings(page) : undefined;
+    const sectionless = !(page.anchors ?? []).some((a) => /^h[2-6]$/.test(a.element)) && subs.every((sub) => levelOf(sub) === 1);
     const byId = new Map<string, Section>();
     for (const sub of subs) {
       const level = levelOf(sub);
@@ -281,7 +343,9 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
       // The heading right above this one on the page (from its anchors), when it matched too;
       // without anchors, the nearest matched section of a higher level.
       const parent = parents ? byId.get(parents.get(sub.anchor?.id ?? '') ?? '') : stack[stack.length - 1];
-      const ownTitle = level > 1 ? sub.title.split(/\s+/).map(normaliseTerm).filter(Boolean) : [];
+      // A page without headings (a tool page: the card, the explainer) is titled by its title.
+      const heading = level > 1 ? sub.title : sectionless ? (page.meta.title ?? '') : '';
+      const ownTitle = heading.split(/\s+/).map(normaliseTerm).filter(Boolean);
       const section: Section = {
         sub, page, pageRank, level, terms: tf, parent, score: 0, at, phrase: 0,
         titleWords: [...(parent && parent.level > 1 ? parent.titleWords : []), ...ownTitle],
@@ -316,6 +380,8 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
     return pairs / (chain.length - 1);
   };
   for (const s of all) s.phrase = ownPhrase(s);
+  const usage = terms.length === 1 && /^-/.test(terms[0]!) ? flagUsage(pages, terms[0]!) : undefined;
+  const usageTotal = usage ? [...usage.values()].reduce((a, b) => a + b, 0) || 1 : 1;
   for (const s of all) if (s.parent && s.parent.level > 1) s.phrase = Math.max(s.phrase, ownPhrase(s.parent) * PARENT);
   for (const s of all) {
     let score = 0;
@@ -333,6 +399,13 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
     const explained = s.titleWords.reduce((sum, w, j) => sum + (terms.some((_, i) => strength(w, i) >= 0.8) ? titleRarity[j]! : 0), 0);
     const precision = explained / (titleRarity.reduce((a, b) => a + b, 0) || 1);
     s.score = score * (covered / totalIdf) ** 2 * (1 + TITLE_BONUS * precision * (titleCovered / totalIdf)) * (1 + PHRASE_BONUS * s.phrase);
+    if (usage) {
+      // A bare flag (`-v`): its entry under the command the course uses it with most comes first.
+      const own = ownTitleWords(s).includes(terms[0]!);
+      const cmd = own ? (headingTrail(s.page, s.sub).at(-1) ?? '').split(/\s+/).map(normaliseTerm).filter((w) => w && w !== 'docker' && !/^-/.test(w)).join(' ') : '';
+      const used = own && cmd ? [...usage].reduce((n, [c, k]) => n + (sameCommand(cmd, c) ? k : 0), 0) : 0;
+      s.score *= 1 + USAGE_BONUS * (used / usageTotal);
+    }
     s.why = `tf ${s.terms.map((x) => x.toFixed(1)).join('/')} idf ${idf.map((x) => x.toFixed(2)).join('/')} base ${score.toFixed(3)} cover ${(covered / totalIdf).toFixed(2)} title ${precision.toFixed(2)}x${(titleCovered / totalIdf).toFixed(2)} phrase ${s.phrase.toFixed(2)}`;
   }
   return all.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.pageRank - b.pageRank);
@@ -386,7 +459,7 @@ export function toSectionHits(
   pages: PagefindResultData[],
   { perPage = 5, highlight = '', rankQuery = highlight, rarity }: { perPage?: number; highlight?: string; rankQuery?: string; rarity?: Rarity | undefined } = {},
 ): SectionHit[] {
-  const link = (url: string) => withHighlight(url, highlight);
+  const link = (url: string) => withHighlight(url, highlight, rarity);
   const ranked = rankSections(pages, rankQuery, rarity);
   const perPageCount = new Map<string, number>();
   const hits: SectionHit[] = [];

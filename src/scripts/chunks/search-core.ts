@@ -6,7 +6,7 @@
  * newer one is typed (`stale`), so the worker never works for a query nobody will see.
  */
 import {
-  SEARCH_RANKING, capQuery, flagsForValues, mergePageData, significantTerms, snapshotPageData, toSectionHits,
+  SEARCH_RANKING, capQuery, flagsForValues, mergePageData, pathParts, significantTerms, snapshotPageData, toSectionHits,
   type CappedQuery, type PagefindResultData, type SectionHit,
 } from '../../lib/search/ranking.ts';
 import { Speller, type Vocabulary } from '../../lib/search/spelling.ts';
@@ -140,16 +140,18 @@ export async function searchCourse(input: string, { exact = false, stale = () =>
   // A query that is only a flag's value means that flag: rank by the flag's name, so its entry
   // comes before a section that merely uses the same value.
   const rankQuery = flags.length && terms.length === 1 ? flags.join(' ') : words.join(' ');
-  const all = ((await pf.search(words.join(' ')))?.results ?? []) as Found[];
+  // Looked up as well: the parts of a path or file name (`daemon.json` inside `/etc/docker/daemon.json`).
+  const look = [...words, ...pathParts(words)];
+  const all = ((await pf.search(look.join(' ')))?.results ?? []) as Found[];
   check();
   // Too few pages with every word: also search word by word.
-  const each = all.length < MAX_PAGES && words.length > 1 ? await inTurns(words, async (w) => (check(), ((await pf.search(w))?.results ?? []) as Found[])) : [];
+  const each = all.length < MAX_PAGES && look.length > 1 ? await inTurns(look, async (w) => (check(), ((await pf.search(w))?.results ?? []) as Found[])) : [];
   check();
   const results = [all, ...each];
   // Pages: those with every word first, then by the rarity of the words they contain.
   const byPage = new Map<string, { score: number; found: Found[] }>();
   results.forEach((list, i) => {
-    const weight = i === 0 ? 1 : rarity(words[i - 1]!);
+    const weight = i === 0 ? 1 : rarity(look[i - 1]!);
     list.forEach((r, rank) => {
       const p = byPage.get(r.id) ?? { score: 0, found: [] };
       p.score += weight * (1 - rank / (list.length + 1) / 10);
