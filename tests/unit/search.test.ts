@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import {
   FLAG_VALUE_KINDS, MAX_QUERY_CHARS, MAX_QUERY_WORDS, capQuery, flagsForValues, matchStrength, mergePageData, queryTerms, rankSections,
   significantTerms, snapshotPageData, toSectionHits, withHighlight, type PagefindResultData,
 } from '../../src/lib/search/ranking.ts';
+import { loadCommands } from '../../src/lib/reference/load.ts';
 
 /** A page as Pagefind's data() returns it, from sections of text (the first is the h1). */
 function page(url: string, sections: Array<{ id: string; el: string; title: string; text: string; weight?: number }>): PagefindResultData {
@@ -182,9 +181,7 @@ describe('a flag value lands on the flag that takes it', () => {
     expect(flagsForValues(['docker', 'run', '/var/run/docker.sock', 'ubuntu:22.04', 'always'])).toEqual([]);
   });
   it('names flags whose placeholder in content/reference/commands.yaml takes that kind of value', () => {
-    interface Flag { long?: string; arg?: string; meaning?: string }
-    const commands = parse(readFileSync(new URL('../../content/reference/commands.yaml', import.meta.url), 'utf8')) as Array<{ id: string; flags?: Flag[] }>;
-    const flags = commands.flatMap((c) => c.flags ?? []);
+    const flags = loadCommands().flatMap((c) => c.flags);
     for (const k of FLAG_VALUE_KINDS) {
       const takers = flags.filter((f) => f.long === k.flag && f.arg && k.arg.test(f.arg));
       expect(takers.length, `${k.kind}: no ${k.flag} in content/reference/commands.yaml with an arg like ${k.arg}`).toBeGreaterThan(0);

@@ -15,8 +15,18 @@ const rel = (p: string) => p.replace(/^(\.\.\/)+/, '');
 /** The client version the captures were made with, e.g. "Docker version 28.2.2, build e6534b4". */
 export const CAPTURE_VERSION = versionText.trim();
 
-/** Every source, Engine ones oldest first (captures, then the Engine table), then the plugin tables. */
-export function loadSources(): Source[] {
+let parsedSources: readonly Source[] | undefined;
+
+/**
+ * Every source, Engine ones oldest first (captures, then the Engine table), then the plugin tables.
+ * Parsed once a process: every page's footer, the explainer and the reference share the result.
+ */
+export function loadSources(): readonly Source[] {
+  parsedSources ??= Object.freeze(readSources());
+  return parsedSources;
+}
+
+function readSources(): Source[] {
   const capture = captureSource(Object.entries(captures).map(([file, text]) => ({ file: rel(file), text })), versionText);
   const parsed = Object.entries(tables).map(([file, text]) => parseTable(text, rel(file)));
   const engine = parsed.filter((s) => s.product === 'engine').sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }));
