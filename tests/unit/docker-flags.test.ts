@@ -125,7 +125,7 @@ describe('the check itself', () => {
     expect(help).toMatchObject({ name: 'docker image ls', summary: 'List images', aliases: ['docker image ls', 'docker image list', 'docker images'] });
     expect(help.flags).toEqual([
       { short: '-a', long: '--all', description: 'Show all images (default hides intermediate images)' },
-      { long: '--format', type: 'string', description: 'Format output using a custom template:' },
+      { long: '--format', type: 'string', description: "Format output using a custom template: 'table': ..." },
     ]);
   });
   test('a table row that is not a table row fails with the file and line', () => {

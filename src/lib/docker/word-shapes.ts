@@ -14,3 +14,14 @@ export const isPlaceholder = (t: string): boolean => t === '...' || t === '\u202
 
 /** Anchor of a flag's reference section: command id + long name, `docker-run-publish`. */
 export const flagAnchorOf = (commandId: string, long: string): string => `${commandId}-${flagName(long)}`;
+
+/** `NAME=value` set in front of a command; the value may be quoted (`A="x y"`). */
+const ASSIGNMENT = String.raw`[A-Za-z_][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|[^\s"'])*`;
+
+/**
+ * A shell line that runs docker, as the walk (tokenize.ts) reads one: `docker ps`, `sudo docker ps`,
+ * `DOCKER_HOST=ssh://robot docker ps`, `sudo -E DOCKER_CONTEXT=robot docker ps`; not `dockerd`,
+ * `echo docker ps` or `docker` alone.
+ */
+export const DOCKER_LINE = new RegExp(String.raw`^\s*(?:${ASSIGNMENT}\s+)*(?:sudo(?:\s+-\S+)*\s+(?:${ASSIGNMENT}\s+)*)?docker\s+\S`);
+export const isDockerLine = (line: string): boolean => DOCKER_LINE.test(line);

@@ -4,6 +4,7 @@
  */
 
 import { decodeEntities } from './html-entities.ts';
+import { isDockerLine } from '../docker/word-shapes.ts';
 
 /**
  * Languages whose blocks get a copy button: the shell languages a student pastes into a terminal
@@ -64,6 +65,6 @@ export function copyText(code: string, lang: string): string {
 /** The first `docker …` command of a copy text (continuations joined), for the explainer link. */
 export function explainableCommand(copy: string): string | undefined {
   const joined = copy.replace(/[ \t]*\\\n\s*/g, ' ');
-  const line = joined.split('\n').find((l) => /^\s*(sudo\s+)?docker\s+\S/.test(l));
-  return line?.trim().replace(/^sudo\s+/, '');
+  const line = joined.split('\n').find(isDockerLine);
+  return line?.trim().replace(/^sudo\s+(?=docker\s)/, '');
 }
