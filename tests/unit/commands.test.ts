@@ -126,8 +126,8 @@ describe('every flag of every entry', () => {
     const marked = commands.flatMap((c) => cliFlagRows(c, model)).filter((r) => r.hidden || r.deprecated);
     for (const r of marked) expect(cliFlagRowsHtml([r], 'x')).toMatch(r.hidden ? /Hidden: --help does not list it/ : /Deprecated/);
     // A row with no description says where it comes from; text is escaped.
-    expect(cliFlagRowsHtml([{ long: '--x', anchor: 'docker-x-x', hidden: false, deprecated: false, missingIn: [], type: 'a<b' }], 'Docker Compose 5.5.0')).toBe(
-      '<tr><td class="flag-name"><h4 id="docker-x-x"><code data-pagefind-weight="10">--x</code></h4> <code class="flag-arg">a&lt;b</code></td><td><p class="flag-nodesc">No description in the site\'s CLI data (Docker Compose 5.5.0 table: name, type, default only).</p></td></tr>',
+    expect(cliFlagRowsHtml([{ long: '--x', anchor: 'docker-x-x', hidden: false, deprecated: true, missingIn: [], type: 'a<b' }], 'Docker Compose 5.5.0')).toBe(
+      '<tr><td><h4 id="docker-x-x"><code data-pagefind-weight="10">--x</code></h4> <code>a&lt;b</code></td><td class="flag-nodesc"><strong>Deprecated.</strong> No description in the site\'s CLI data (Docker Compose 5.5.0 table: name, type, default only).</td></tr>',
     );
   });
   test('the robotics flags have curated text checked against Docker\'s documentation', () => {

@@ -78,7 +78,8 @@ export function rowMarks(r: Pick<CliFlagRow, 'hidden' | 'deprecated' | 'missingI
 
 /**
  * The rows as HTML table rows, built here rather than in a component so that several hundred rows
- * carry no per-element scoping classes (the page's weight): each name is an h4 with the flag's
+ * carry no per-element scoping classes and as few elements as a row needs (the page's weight, and
+ * the time a browser or an accessibility checker spends on it): each name is an h4 with the flag's
  * anchor, so links and search land on the row. `product`: where the data comes from, named when a
  * row has no description ("Docker Compose 5.5.0").
  */
@@ -86,12 +87,18 @@ export function cliFlagRowsHtml(rows: readonly CliFlagRow[], product: string): s
   return rows
     .map((r) => {
       const marks = rowMarks(r);
-      const value = r.type ? `<code class="flag-arg">${escapeHtml(r.type)}</code>` : '<span class="flag-none">on/off</span>';
+      const value = r.type ? ` <code>${escapeHtml(r.type)}</code>` : ' on/off';
+      const mark = marks.length ? `<strong>${escapeHtml(marks.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('; '))}.</strong> ` : '';
       const text = r.description
-        ? `<p>${escapeHtml(r.description)}</p>`
-        : `<p class="flag-nodesc">No description in the site's CLI data (${escapeHtml(product)} table: name, type, default only).</p>`;
-      const mark = marks.length ? `<p class="flag-marks"><strong>${escapeHtml(marks.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('; '))}.</strong></p>` : '';
-      return `<tr><td class="flag-name"><h4 id="${r.anchor}"><code data-pagefind-weight="10">${escapeHtml(flagLabel(r))}</code></h4> ${value}</td><td>${mark}${text}</td></tr>`;
+        ? `<td>${mark}${escapeHtml(r.description)}</td>`
+        : `<td class="flag-nodesc">${mark}No description in the site's CLI data (${escapeHtml(product)} table: name, type, default only).</td>`;
+      return `<tr><td><h4 id="${r.anchor}"><code data-pagefind-weight="10">${escapeHtml(flagLabel(r))}</code></h4>${value}</td>${text}</tr>`;
     })
     .join('');
 }
+
+/** A row's text for the stand-in height of its entry (reference-layout.ts): its two cells. */
+export const rowLayoutLines = (r: CliFlagRow, product: string): string[] => [
+  `${flagLabel(r)} ${r.type ?? 'on/off'}`,
+  `${rowMarks(r).join('; ')} ${r.description ?? `No description in the site's CLI data (${product} table: name, type, default only).`}`,
+];
