@@ -7,6 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { COMMANDS_FILE, loadCommands } from '../support/reference-data.ts';
+import { parseImageReference } from '~/lib/docker/word-shapes.ts';
 
 const commands = loadCommands();
 
@@ -51,7 +52,7 @@ describe('image tags in the reference', () => {
     const problems = commands.flatMap((c) =>
       strings(c).flatMap(({ path, text }) =>
         imageRefs(text)
-          .filter((r) => r.startsWith('duckietown/') && !DUCKIETOWN_ARCH.test(r.split(':')[1]!))
+          .filter((r) => r.startsWith('duckietown/') && !DUCKIETOWN_ARCH.test(parseImageReference(r).tag ?? ''))
           .map((r) => `${COMMANDS_FILE}: "${c.id}" ${path}: ${r} has no architecture; use ${r}-arm64v8 on the robot or ${r}-amd64 on a laptop`),
       ),
     );
@@ -73,7 +74,7 @@ describe('image tags in the reference', () => {
   });
 
   test('the checks catch a bare tag and an end-of-life release', () => {
-    expect(imageRefs('docker run --rm duckietown/dt-core:ente ls').filter((r) => !DUCKIETOWN_ARCH.test(r.split(':')[1]!))).toEqual(['duckietown/dt-core:ente']);
+    expect(imageRefs('docker run --rm duckietown/dt-core:ente ls').filter((r) => !DUCKIETOWN_ARCH.test(parseImageReference(r).tag ?? ''))).toEqual(['duckietown/dt-core:ente']);
     expect(imageRefs('FROM ros:noetic and alpine:3.20').filter((r) => END_OF_LIFE.some((e) => e.tag.test(r)))).toEqual(['ros:noetic', 'alpine:3.20']);
     expect(imageRefs('e.g. ubuntu:22.04 or dt-duckiebot-interface:ente-${ARCH}').every((r) => !END_OF_LIFE.some((e) => e.tag.test(r)))).toBe(true);
   });
