@@ -80,7 +80,7 @@ export function rowMarks(r: Pick<CliFlagRow, 'hidden' | 'deprecated' | 'missingI
  * The rows as HTML table rows, built here rather than in a component so that several hundred rows
  * carry no per-element scoping classes and as few elements as a row needs (the page's weight, and
  * the time a browser or an accessibility checker spends on it): each name is an h4 with the flag's
- * anchor, so links and search land on the row. `product`: where the data comes from, named when a
+ * anchor, so links and search land on the row (weighted below the described flags: CliFlagTable.astro). `product`: where the data comes from, named when a
  * row has no description ("Docker Compose 5.5.0").
  */
 export function cliFlagRowsHtml(rows: readonly CliFlagRow[], product: string): string {
@@ -92,7 +92,7 @@ export function cliFlagRowsHtml(rows: readonly CliFlagRow[], product: string): s
       const text = r.description
         ? `<td>${mark}${escapeHtml(r.description)}</td>`
         : `<td class="flag-nodesc">${mark}No description in the site's CLI data (${escapeHtml(product)} table: name, type, default only).</td>`;
-      return `<tr><td><h4 id="${r.anchor}"><code data-pagefind-weight="10">${escapeHtml(flagLabel(r))}</code></h4>${value}</td>${text}</tr>`;
+      return `<tr><td><h4 id="${r.anchor}"><code>${escapeHtml(flagLabel(r))}</code></h4>${value}</td>${text}</tr>`;
     })
     .join('');
 }
