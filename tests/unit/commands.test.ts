@@ -127,7 +127,7 @@ describe('every flag of every entry', () => {
     for (const r of marked) expect(cliFlagRowsHtml([r], 'x')).toMatch(r.hidden ? /Hidden: --help does not list it/ : /Deprecated/);
     // A row with no description says where it comes from; text is escaped.
     expect(cliFlagRowsHtml([{ long: '--x', anchor: 'docker-x-x', hidden: false, deprecated: true, missingIn: [], type: 'a<b' }], 'Docker Compose 5.5.0')).toBe(
-      '<tr><td><h4 id="docker-x-x"><code>--x</code></h4> <code>a&lt;b</code></td><td class="flag-nodesc"><strong>Deprecated.</strong> No description in the site\'s CLI data (Docker Compose 5.5.0 table: name, type, default only).</td></tr>',
+      '<tr><td><h4 id="docker-x-x"><code>--x</code></h4> <code data-pagefind-ignore>a&lt;b</code></td><td class="flag-nodesc" data-pagefind-ignore><strong>Deprecated.</strong> No description in the site\'s CLI data (Docker Compose 5.5.0 table: name, type, default only).</td></tr>',
     );
   });
   test('the robotics flags have curated text checked against Docker\'s documentation', () => {

@@ -80,18 +80,19 @@ export function rowMarks(r: Pick<CliFlagRow, 'hidden' | 'deprecated' | 'missingI
  * The rows as HTML table rows, built here rather than in a component so that several hundred rows
  * carry no per-element scoping classes and as few elements as a row needs (the page's weight, and
  * the time a browser or an accessibility checker spends on it): each name is an h4 with the flag's
- * anchor, so links and search land on the row (weighted below the described flags: CliFlagTable.astro). `product`: where the data comes from, named when a
+ * anchor, so links and search land on the row; the type and the CLI's one-liner are left out of
+ * the search index (a word like "list" or "token" in them would outrank the course's sections). `product`: where the data comes from, named when a
  * row has no description ("Docker Compose 5.5.0").
  */
 export function cliFlagRowsHtml(rows: readonly CliFlagRow[], product: string): string {
   return rows
     .map((r) => {
       const marks = rowMarks(r);
-      const value = r.type ? ` <code>${escapeHtml(r.type)}</code>` : ' on/off';
+      const value = r.type ? ` <code data-pagefind-ignore>${escapeHtml(r.type)}</code>` : ' on/off';
       const mark = marks.length ? `<strong>${escapeHtml(marks.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('; '))}.</strong> ` : '';
       const text = r.description
-        ? `<td>${mark}${escapeHtml(r.description)}</td>`
-        : `<td class="flag-nodesc">${mark}No description in the site's CLI data (${escapeHtml(product)} table: name, type, default only).</td>`;
+        ? `<td data-pagefind-ignore>${mark}${escapeHtml(r.description)}</td>`
+        : `<td class="flag-nodesc" data-pagefind-ignore>${mark}No description in the site's CLI data (${escapeHtml(product)} table: name, type, default only).</td>`;
       return `<tr><td><h4 id="${r.anchor}"><code>${escapeHtml(flagLabel(r))}</code></h4>${value}</td>${text}</tr>`;
     })
     .join('');
