@@ -25,10 +25,11 @@ describe('anchors', () => {
   });
 
   test('every published reference anchor is still rendered (or redirected), and anchors are unique', () => {
-    const anchors = referenceAnchors(commands);
+    const { model } = dockerModel();
+    const anchors = referenceAnchors(commands, (c) => cliFlagAnchors(c, model));
     expect(new Set(anchors).size).toBe(anchors.length);
     // The anchors instructors may have linked to come from the published list, not from this test.
-    const rendered = new Set([...anchors, ...[...aliasAnchors(commands).values()].flat().map((a) => a.id), ...headings(readFileSync(`content/chapters/${REFERENCE_CHAPTER}.mdx`, 'utf8')).map((h) => h.id)]);
+    const rendered = new Set([...anchors, ...[...aliasAnchors(commands, (c) => cliFlagAnchors(c, model)).values()].flat().map((a) => a.id), ...headings(readFileSync(`content/chapters/${REFERENCE_CHAPTER}.mdx`, 'utf8')).map((h) => h.id)]);
     const published = readFileSync(ANCHORS_FILE, 'utf8')
       .split('\n')
       .filter((l) => l.startsWith(`/${REFERENCE_CHAPTER}/#`))
