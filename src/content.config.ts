@@ -1,9 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { readdirSync, readFileSync } from 'node:fs';
 import { chapterSchema } from './schemas/chapter.ts';
-import { commandSchema, parseCommandsFile } from './schemas/command.ts';
-import { parseYamlFile } from './lib/reference/yaml-file.ts';
+import { commandSchema } from './schemas/command.ts';
+import { COMMANDS_FILE, loadCommands } from './lib/reference/load.ts';
 
 /** Chapters: one MDX file a chapter in content/chapters/; the file name is the URL slug. */
 const chapters = defineCollection({
@@ -15,9 +14,8 @@ const chapters = defineCollection({
  * The command reference: content/reference/commands.yaml, one entry a command (id = anchor).
  * The whole file is checked first (duplicate ids, unknown related ids or chapters), so a bad
  * entry fails the build with its id named; a YAML syntax error names the file, line and column
- * (src/lib/reference/yaml-file.ts).
+ * (src/lib/reference/load.ts, the one loader the tests use too).
  */
-const COMMANDS_FILE = 'content/reference/commands.yaml';
 const commands = defineCollection({
   // A small loader rather than file(): file() logs a parser error and carries on, and a bad
   // reference must fail the build with the entry named.
@@ -25,8 +23,7 @@ const commands = defineCollection({
     name: 'command-reference',
     load: async ({ store, parseData, generateDigest, watcher, logger }) => {
       const load = async () => {
-        const chapterSlugs = readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4));
-        const entries = parseCommandsFile(parseYamlFile(readFileSync(COMMANDS_FILE, 'utf8'), COMMANDS_FILE), chapterSlugs, COMMANDS_FILE);
+        const entries = loadCommands();
         store.clear();
         for (const entry of entries) {
           const data = await parseData({ id: entry.id, data: entry, filePath: COMMANDS_FILE });

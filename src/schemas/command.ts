@@ -73,6 +73,12 @@ export const flagSchema = z.strictObject({
   mistakes: z.array(mistakeSchema).default([]),
   /** Words people search with, e.g. "port forwarding", "camera". Read by search tuning. */
   keywords: z.array(z.string().min(1)).default([]),
+  /**
+   * The page of Docker's documentation that the meaning and caution were checked against, e.g.
+   * `https://docs.docker.com/reference/cli/docker/container/run/#ulimit`. Shown with the flag as
+   * its source, so a reader can check every claim.
+   */
+  source: z.string().regex(/^https:\/\/docs\.docker\.com\/[\w./#-]*$/, 'source must be a page of https://docs.docker.com/, e.g. "https://docs.docker.com/engine/containers/run/"').optional(),
 });
 
 /** A positional argument of a command, in order. */
@@ -136,8 +142,13 @@ export const commandSchema = z.strictObject({
   group: z.enum(groupIds, { error: `group must be one of: ${groupIds.join(', ')}` }),
   /** Other spellings the CLI accepts, e.g. `docker images`, `docker image list`. */
   aliases: z.array(z.string().regex(/^docker( [a-z0-9-]+)+$/, 'aliases must be full commands, e.g. "docker images"')).default([]),
-  /** Usage line as --help prints it, e.g. `docker image ls [OPTIONS] [REPOSITORY[:TAG]]`. */
-  synopsis: text('synopsis'),
+  /**
+   * Usage line as --help prints it, e.g. `docker compose up [OPTIONS] [SERVICE...]`. Only for
+   * commands without a --help capture in content/reference/docker-help/ (Compose, Buildx): an
+   * Engine command's synopsis is its capture's Usage line (src/lib/reference/synopsis.ts), and
+   * the build fails when both are given or neither.
+   */
+  synopsis: text('synopsis').optional(),
   /** One sentence: what the command does. Shown in the entry, the explainer and search. */
   summary: text('summary'),
   /** More explanation, one paragraph a string; `code` in backticks is rendered as code. */

@@ -2,7 +2,9 @@
  * The command reference (/commands/): headings and anchors from the data, the table of contents,
  * copy buttons (clipboard, keyboard, fallback, no JavaScript), explain links and search sub-results.
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { parseTable } from '../../src/lib/docker/sources.ts';
 
 const URL = '/commands/';
 
@@ -19,8 +21,10 @@ test.describe('reference page', () => {
     await page.goto(URL);
     await expect(page.getByRole('heading', { level: 2, name: 'Running containers' })).toHaveAttribute('id', 'running-containers');
     await expect(page.getByRole('heading', { level: 3, name: 'docker run', exact: true })).toHaveAttribute('id', 'docker-run');
-    await expect(page.getByRole('heading', { level: 4, name: '--privileged', exact: true })).toHaveAttribute('id', 'docker-run-privileged');
-    await expect(page.getByRole('heading', { level: 4, name: '-p, --publish', exact: true })).toHaveAttribute('id', 'docker-run-publish');
+    // Other entries have rows of the same flags (docker create --privileged): look inside docker run's.
+    const run = page.locator('.cmd-entry', { has: page.locator('#docker-run') });
+    await expect(run.getByRole('heading', { level: 4, name: '--privileged', exact: true })).toHaveAttribute('id', 'docker-run-privileged');
+    await expect(run.getByRole('heading', { level: 4, name: '-p, --publish', exact: true })).toHaveAttribute('id', 'docker-run-publish');
     await expect(page.getByRole('heading', { level: 4, name: '-a, --all' }).and(page.locator('#docker-system-prune-all'))).toBeVisible();
     await expect(page.getByRole('link', { name: 'Link to section: --privileged' })).toHaveAttribute('href', '#docker-run-privileged');
     await expect(page.getByRole('link', { name: 'Link to section: docker image ls' })).toHaveAttribute('href', '#docker-image-ls');
@@ -139,6 +143,63 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.code-block').first()).toBeVisible();
   });
 });
+
+/** The flags of `docker run` in the newest Engine table (content/reference/cli/), `--help` aside. */
+function runFlagsOfTable(): string[] {
+  const file = readdirSync('content/reference/cli').find((f) => f.startsWith('docker-cli-'))!;
+  const table = parseTable(readFileSync(`content/reference/cli/${file}`, 'utf8'), file);
+  return table.commands.find((c) => c.aliases.includes('docker run'))!.flags.map((f) => f.long).filter((l) => l !== '--help');
+}
+
+test.describe('every flag', () => {
+  test('every flag of docker run in the CLI table has a row with its anchor; curated and CLI text are told apart', async ({ page }) => {
+    await page.goto(URL);
+    const longs = runFlagsOfTable();
+    expect(longs.length).toBeGreaterThan(90);
+    const entry = page.locator('.cmd-entry', { has: page.locator('#docker-run') });
+    const ids = await entry.locator('h4[id]').evaluateAll((hs) => hs.map((h) => h.id));
+    expect(longs.filter((l) => !ids.includes(`docker-run-${l.slice(2)}`))).toEqual([]);
+    // The curated table and the CLI's own table, each under its own caption.
+    await expect(entry.locator('caption').filter({ hasText: 'explained by this course' })).toHaveCount(1);
+    const cli = entry.locator('.cli-flags');
+    await expect(cli.locator('caption')).toHaveText('Every other flag of docker run, as the CLI describes it');
+    await expect(cli).toContainText('Taken unchanged from Docker CLI 28.2.2 and 29.7.2');
+    // A flag 29.7 dropped is marked, with its 28.2 description.
+    await expect(page.locator('tr', { has: page.locator('#docker-run-kernel-memory') })).toContainText('Not in Docker CLI 29.7.2.');
+  });
+
+  test('a deep link to a flag the course does not explain lands on its row, and the synopsis is the CLI\'s', async ({ page }) => {
+    await page.goto(`${URL}#docker-run-oom-score-adj`);
+    await expect(page.locator('#docker-run-oom-score-adj')).toBeInViewport();
+    await expect(page.locator('tr', { has: page.locator('#docker-run-oom-score-adj') })).toContainText('Tune host');
+    await expect(page.locator('.cmd-entry', { has: page.locator('#docker-run') }).locator('.cmd-synopsis')).toHaveText('docker run [OPTIONS] IMAGE [COMMAND] [ARG...]');
+  });
+
+  test('a robotics flag has curated text and a link to the Docker page it was checked against', async ({ page }) => {
+    await page.goto(`${URL}#docker-run-shm-size`);
+    const row = page.locator('tr', { has: page.locator('#docker-run-shm-size') });
+    await expect(row).toBeInViewport();
+    await expect(row).toContainText('64 MB');
+    await expect(row.getByRole('link', { name: "Docker's documentation" })).toHaveAttribute('href', /^https:\/\/docs\.docker\.com\//);
+  });
+});
+
+for (const [query, anchor] of [['--shm-size', 'docker-run-shm-size'], ['--oom-score-adj', null]] as const) {
+  test(`search for ${query} lands on its row`, async ({ page }) => {
+    await page.goto(URL);
+    // A flag the course does not explain lands on one of the rows that have it (docker run, docker create ...).
+    const rows = await page.locator(`h4[id]:has(> code:text-is("${query}"))`).evaluateAll((hs) => hs.map((h) => h.id));
+    expect(rows.length).toBeGreaterThan(0);
+    await page.keyboard.press('/');
+    const dialog = page.locator('#search-dialog');
+    await dialog.getByRole('searchbox').fill(query);
+    const first = dialog.locator('a.search-hit').first();
+    await expect(first).toBeVisible({ timeout: 15_000 });
+    const href = (await first.getAttribute('href'))!;
+    expect(href).toMatch(/\/commands\/\?hl=[^#]*#/);
+    expect(anchor ? [anchor] : rows).toContain(href.slice(href.indexOf('#') + 1));
+  });
+}
 
 test('search for a flag lands on its section', async ({ page }) => {
   // Through the site's search box, as a student types it (Pagefind alone ranks whole pages, and

@@ -3,9 +3,7 @@
  * captures, the tables and commands.yaml), and the one-line check other tests reuse. Never import
  * this from browser code.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { parse } from 'yaml';
-import { parseCommandsFile } from '../../src/schemas/command.ts';
+import { loadCommands } from '../../src/lib/reference/load.ts';
 import { checkLine, type CheckOptions } from '../../src/lib/docker/check.ts';
 import { loadSources } from '../../src/lib/docker/data.ts';
 import { buildModel, indexModel, type Model, type ModelIndex } from '../../src/lib/docker/model.ts';
@@ -15,10 +13,7 @@ let cache: { model: Model; problems: string[]; index: ModelIndex } | undefined;
 /** The model and the inconsistencies between the reference and the CLI data (empty when all is well). */
 export function dockerModel(): { model: Model; problems: string[]; index: ModelIndex } {
   if (!cache) {
-    const file = 'content/reference/commands.yaml';
-    const chapters = readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4));
-    const reference = parseCommandsFile(parse(readFileSync(file, 'utf8')), chapters, file);
-    const built = buildModel(loadSources(), reference);
+    const built = buildModel(loadSources(), loadCommands());
     cache = { ...built, index: indexModel(built.model) };
   }
   return cache;

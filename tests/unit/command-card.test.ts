@@ -3,16 +3,13 @@
  * (a wrong one fails naming the file), texts are cut at a real sentence end, and the card keeps the
  * reference's group order.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_CARD } from '../../src/data/card-entries.ts';
 import { commandCard, firstSentence } from '../../src/lib/reference/command-card.ts';
-import { COMMAND_GROUPS, parseCommandsFile } from '../../src/schemas/command.ts';
-import { readdirSync } from 'node:fs';
+import { COMMAND_GROUPS } from '../../src/schemas/command.ts';
+import { loadCommands } from '../../src/lib/reference/load.ts';
 
-const chapters = readdirSync('content/chapters').map((f) => f.replace(/\.mdx$/, ''));
-const commands = parseCommandsFile(parse(readFileSync('content/reference/commands.yaml', 'utf8')), chapters);
+const commands = loadCommands();
 
 describe('command card', () => {
   it('resolves every entry against the reference, grouped in the reference order', () => {

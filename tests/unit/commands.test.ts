@@ -9,6 +9,9 @@ import { anchorRedirects } from '~/lib/links/redirects.ts';
 import { aliasAnchors, commandAnchor, REFERENCE_CHAPTER, findCommand, findMistake, flagAnchor, flagLabel, groupCommands, inlineCode, referenceAnchors, referenceToc, topicAnchor } from '~/lib/reference/commands.ts';
 import { loadCommands } from '../support/reference-data.ts';
 import { ANCHORS_FILE } from '~/lib/links/published-anchors.ts';
+import { cliFlagAnchors, cliFlagRows, cliFlagRowsHtml, modelCommandOf } from '~/lib/reference/flag-rows.ts';
+import { referenceSynopses } from '~/lib/reference/synopsis.ts';
+import { loadSources } from '~/lib/docker/data.ts';
 
 const commands = loadCommands();
 
@@ -22,10 +25,11 @@ describe('anchors', () => {
   });
 
   test('every published reference anchor is still rendered (or redirected), and anchors are unique', () => {
-    const anchors = referenceAnchors(commands);
+    const { model } = dockerModel();
+    const anchors = referenceAnchors(commands, (c) => cliFlagAnchors(c, model));
     expect(new Set(anchors).size).toBe(anchors.length);
     // The anchors instructors may have linked to come from the published list, not from this test.
-    const rendered = new Set([...anchors, ...[...aliasAnchors(commands).values()].flat().map((a) => a.id), ...headings(readFileSync(`content/chapters/${REFERENCE_CHAPTER}.mdx`, 'utf8')).map((h) => h.id)]);
+    const rendered = new Set([...anchors, ...[...aliasAnchors(commands, (c) => cliFlagAnchors(c, model)).values()].flat().map((a) => a.id), ...headings(readFileSync(`content/chapters/${REFERENCE_CHAPTER}.mdx`, 'utf8')).map((h) => h.id)]);
     const published = readFileSync(ANCHORS_FILE, 'utf8')
       .split('\n')
       .filter((l) => l.startsWith(`/${REFERENCE_CHAPTER}/#`))
@@ -80,6 +84,93 @@ describe('lookups', () => {
     expect(privileged.caution).toMatch(/root/);
     expect(privileged.caution).toMatch(/--device.*--group-add.*--cap-add/);
     expect(run.topics.find((t) => t.id === 'docker-sock')!.caution).toMatch(/root on the host/);
+  });
+});
+
+describe('every flag of every entry', () => {
+  const { model } = dockerModel();
+  const others = (c: (typeof commands)[number]) => cliFlagAnchors(c, model);
+  test('each flag the CLI data has for an entry is either described or a row of its own, with an anchor; none twice', () => {
+    let rows = 0;
+    let described = 0;
+    for (const c of commands) {
+      const m = modelCommandOf(c, model);
+      const flags = m.flags.filter((f) => !f.of && f.long !== '--help').map((f) => f.long);
+      const cli = cliFlagRows(c, model).map((r) => r.long);
+      // Every flag of the model is on the page exactly once: curated text or the CLI's row.
+      expect([...c.flags.map((f) => f.long), ...cli].sort(), c.id).toEqual([...flags].sort());
+      rows += cli.length;
+      described += c.flags.length;
+    }
+    const anchors = referenceAnchors(commands, others);
+    expect(new Set(anchors).size).toBe(anchors.length);
+    // Alias and mistake anchors never take the id of a row (so pages that do not pass the rows agree).
+    const aliases = [...aliasAnchors(commands).values()].flat().map((a) => a.id);
+    expect(aliases.filter((a) => anchors.includes(a))).toEqual([]);
+    expect(aliasAnchors(commands, others)).toEqual(aliasAnchors(commands));
+    console.log(`reference flags: ${described} described + ${rows} from the CLI data = ${described + rows}, every one anchored`);
+  });
+  test('rows say what the data says: the description, hidden, deprecated, and the Engine version that lacks a flag', () => {
+    const [old, current] = model.engines;
+    const run = findCommand(commands, 'docker run')!;
+    const rows = cliFlagRows(run, model);
+    // --kernel-memory is in CLI 28.2 and gone in 29.7 (the captures and the tables say so).
+    const kernel = rows.find((r) => r.long === '--kernel-memory')!;
+    expect(kernel.missingIn).toEqual([current]);
+    expect(cliFlagRowsHtml([kernel], current!)).toContain(`Not in ${current}.`);
+    // A flag the 29.7 table adds is marked as missing from 28.2, and has no description in the data.
+    const added = rows.find((r) => r.missingIn.includes(old!));
+    if (added) expect(added.description).toBeUndefined();
+    // A wrapped --help description is read whole.
+    expect(rows.find((r) => r.long === '--device-read-bps')!.description).toBe('Limit read rate (bytes per second) from a device (default [])');
+    // Hidden and deprecated flags of the plugin tables are marked.
+    const marked = commands.flatMap((c) => cliFlagRows(c, model)).filter((r) => r.hidden || r.deprecated);
+    for (const r of marked) expect(cliFlagRowsHtml([r], 'x')).toMatch(r.hidden ? /Hidden: --help does not list it/ : /Deprecated/);
+    // A row with no description says where it comes from; text is escaped.
+    expect(cliFlagRowsHtml([{ long: '--x', anchor: 'docker-x-x', hidden: false, deprecated: true, missingIn: [], type: 'a<b' }], 'Docker Compose 5.5.0')).toBe(
+      '<tr><td><h4 id="docker-x-x"><code>--x</code></h4> <code data-pagefind-ignore>a&lt;b</code></td><td class="flag-nodesc" data-pagefind-ignore><strong>Deprecated.</strong> No description in the site\'s CLI data (Docker Compose 5.5.0 table: name, type, default only).</td></tr>',
+    );
+  });
+  test('the robotics flags have curated text checked against Docker\'s documentation', () => {
+    const run = findCommand(commands, 'docker run')!;
+    const wanted = ['--shm-size', '--ipc', '--pid', '--ulimit', '--init', '--add-host', '--env-file', '--group-add', '--cap-add', '--cap-drop', '--security-opt', '--cpus', '--memory-swap', '--log-opt', '--stop-timeout'];
+    const health = modelCommandOf(run, model).flags.filter((f) => f.long.startsWith('--health-')).map((f) => f.long);
+    expect(health.length).toBeGreaterThan(4);
+    for (const long of [...wanted, ...health]) {
+      const f = run.flags.find((x) => x.long === long);
+      expect(f, `docker run ${long} has no curated text in content/reference/commands.yaml`).toBeDefined();
+      expect(f!.source, `docker run ${long}: cite the page of docs.docker.com it was checked against`).toMatch(/^https:\/\/docs\.docker\.com\//);
+    }
+  });
+});
+
+describe('synopses come from the CLI data', () => {
+  const sources = loadSources();
+  test('an Engine entry gets its capture\'s Usage line, with its own spelling of the command', () => {
+    const { synopses, problems } = referenceSynopses(commands, sources);
+    expect(problems).toEqual([]);
+    expect(synopses.get('docker-run')).toBe('docker run [OPTIONS] IMAGE [COMMAND] [ARG...]');
+    expect(synopses.get('docker-ps')).toBe('docker ps [OPTIONS]');
+    expect(synopses.get('docker-compose-up')).toBe(findCommand(commands, 'docker compose up')!.synopsis);
+    // Only commands without a capture (Compose, Buildx) write one.
+    const written = commands.filter((c) => c.synopsis).map((c) => c.name);
+    expect(written.length).toBeGreaterThan(0);
+    for (const name of written) expect(name, `${name} has a --help capture, so its synopsis must come from it`).toMatch(/^docker (compose|buildx)\b/);
+  });
+  test('a hand-written synopsis where a capture exists, a missing one, or one for another command fails with the entry named', () => {
+    const { problems } = referenceSynopses(
+      [
+        { id: 'docker-ps', name: 'docker ps', synopsis: 'docker ps [OPTIONS]' },
+        { id: 'docker-compose-up', name: 'docker compose up' },
+        { id: 'docker-compose-ps', name: 'docker compose ps', synopsis: 'docker ps [OPTIONS]' },
+      ],
+      sources,
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/commands\.yaml: "docker-ps": drop synopsis: it comes from the Usage line of `docker container ls --help`/),
+      expect.stringMatching(/"docker-compose-up": add a synopsis .*no --help capture of docker compose up/),
+      expect.stringMatching(/"docker-compose-ps": synopsis "docker ps \[OPTIONS\]" must start with the command, "docker compose ps"/),
+    ]);
   });
 });
 

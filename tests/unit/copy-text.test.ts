@@ -53,3 +53,13 @@ describe('reference examples', () => {
     expect(copyText(code, lang)).toBe('docker run -itd \\\n  --name bot ubuntu');
   });
 });
+
+describe('the explain link of a code block finds docker lines as the explainer reads them', () => {
+  test('variables set in front and sudo with options lead to the docker command; other programs do not', () => {
+    expect(explainableCommand('DOCKER_HOST=ssh://duckie@robot.local docker ps')).toBe('DOCKER_HOST=ssh://duckie@robot.local docker ps');
+    expect(explainableCommand('export X=1\nDOCKER_CONTEXT="robot" docker \\\n  compose up -d')).toBe('DOCKER_CONTEXT="robot" docker compose up -d');
+    expect(explainableCommand('sudo -E docker ps')).toBe('sudo -E docker ps');
+    expect(explainableCommand('sudo docker ps -a')).toBe('docker ps -a');
+    for (const other of ['dockerd --debug', 'echo docker ps', 'docker', 'X=1 dockerd', 'systemctl restart docker']) expect(explainableCommand(other), other).toBeUndefined();
+  });
+});

@@ -11,6 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { checkLine, mentionsVersion } from '~/lib/docker/check.ts';
 import { buildModel, indexModel } from '~/lib/docker/model.ts';
 import { parseHelp, parseTable } from '~/lib/docker/sources.ts';
+import { IMAGE_REFERENCE, parseImageReference } from '~/lib/docker/word-shapes.ts';
 import { CAPTURE_VERSION, loadSources } from '~/lib/docker/data.ts';
 import { checkDockerCommandLine, dockerModel } from '../support/docker-model.ts';
 import { parseCommandsFile } from '~/schemas/command.ts';
@@ -104,6 +105,15 @@ describe('the check itself', () => {
     expect(mentionsVersion('works on CLI 28.x only', engine28)).toBe(true);
     expect(mentionsVersion('port 29 of the host', engine29)).toBe(false);
   });
+  test('the model\'s image reference agrees with the checker, and names its parts', () => {
+    for (const ref of ['ubuntu', 'ubuntu:22.04', 'duckietown/dt-core:ente-arm64v8', 'localhost:5000/bot:v1', 'ghcr.io/org/img@sha256:' + 'a'.repeat(64), 'Ubuntu', 'ubuntu:', 'my_image:x', 'a//b']) {
+      const checker = !checkDockerCommandLine(`docker run --rm ${ref}`, 's').some((p) => /not a valid image reference/.test(p));
+      expect(IMAGE_REFERENCE.test(ref), ref).toBe(checker);
+    }
+    expect(parseImageReference('localhost:5000/bot:v1')).toEqual({ registry: 'localhost:5000', repository: 'localhost:5000/bot', tag: 'v1' });
+    expect(parseImageReference('duckietown/dt-core:ente-arm64v8')).toEqual({ repository: 'duckietown/dt-core', tag: 'ente-arm64v8' });
+    expect(parseImageReference('ros@sha256:ab')).toEqual({ repository: 'ros', digest: 'sha256:ab' });
+  });
   test('parseHelp reads usage, aliases, flags with types and wrapped descriptions', () => {
     const help = parseHelp(
       'Usage:  docker image ls [OPTIONS] [REPOSITORY[:TAG]]\n\nList images\n\nAliases:\n  docker image ls, docker image list,\n  docker images\n\nOptions:\n  -a, --all             Show all images (default hides intermediate images)\n      --format string   Format output using a custom template:\n                        \'table\': ...\n',
@@ -111,7 +121,7 @@ describe('the check itself', () => {
     expect(help).toMatchObject({ name: 'docker image ls', summary: 'List images', aliases: ['docker image ls', 'docker image list', 'docker images'] });
     expect(help.flags).toEqual([
       { short: '-a', long: '--all', description: 'Show all images (default hides intermediate images)' },
-      { long: '--format', type: 'string', description: 'Format output using a custom template:' },
+      { long: '--format', type: 'string', description: "Format output using a custom template: 'table': ..." },
     ]);
   });
   test('a table row that is not a table row fails with the file and line', () => {

@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import {
   FLAG_VALUE_KINDS, MAX_QUERY_CHARS, MAX_QUERY_WORDS, capQuery, flagsForValues, matchStrength, mergePageData, queryTerms, rankSections,
   significantTerms, snapshotPageData, toSectionHits, withHighlight, type PagefindResultData,
   COMMON_RARITY, flagUsage, highlightWords, pathParts,
 } from '../../src/lib/search/ranking.ts';
+import { loadCommands } from '../../src/lib/reference/load.ts';
+import { VALUE_SHAPES } from '../../src/lib/docker/kinds.ts';
+import { loadModel } from '../support/reference-data.ts';
 
 /** A page as Pagefind's data() returns it, from sections of text (the first is the h1). */
 function page(url: string, sections: Array<{ id: string; el: string; title: string; text: string; weight?: number }>): PagefindResultData {
@@ -288,16 +289,15 @@ describe('a flag value lands on the flag that takes it', () => {
     expect(flagsForValues(['-p', '8080:80', '--publish'])).toEqual([]);
     expect(flagsForValues(['docker', 'run', '/var/run/docker.sock', 'ubuntu:22.04', 'always'])).toEqual([]);
   });
-  it('names flags whose placeholder in content/reference/commands.yaml takes that kind of value', () => {
-    interface Flag { long?: string; arg?: string; meaning?: string }
-    const commands = parse(readFileSync(new URL('../../content/reference/commands.yaml', import.meta.url), 'utf8')) as Array<{ id: string; flags?: Flag[] }>;
-    const flags = commands.flatMap((c) => c.flags ?? []);
+  it('names flags that declare that kind of value in the docker model', () => {
+    const commands = loadCommands();
+    const run = loadModel().commands.find((c) => c.name === 'docker run')!;
     for (const k of FLAG_VALUE_KINDS) {
-      const takers = flags.filter((f) => f.long === k.flag && f.arg && k.arg.test(f.arg));
-      expect(takers.length, `${k.kind}: no ${k.flag} in content/reference/commands.yaml with an arg like ${k.arg}`).toBeGreaterThan(0);
+      const shape = VALUE_SHAPES.find((v) => v.flag === k.flag)!;
+      expect(run.flags.find((f) => f.long === k.flag)?.value, `${k.kind}: docker run ${k.flag} does not take a ${shape.kind} value in the model`).toBe(shape.kind);
     }
     // The restart policies the search recognises are the ones the reference names.
-    const restart = flags.find((f) => f.long === '--restart')!;
+    const restart = commands.flatMap((c) => c.flags).find((f) => f.long === '--restart')!;
     for (const policy of ['unless-stopped', 'on-failure']) expect(restart.meaning).toContain(policy);
   });
 });

@@ -15,10 +15,16 @@ const rel = (p: string) => p.replace(/^(\.\.\/)+/, '');
 /** The client version the captures were made with, e.g. "Docker version 28.2.2, build e6534b4". */
 export const CAPTURE_VERSION = versionText.trim();
 
-/** Every source, Engine ones oldest first (captures, then the Engine table), then the plugin tables. */
-export function loadSources(): Source[] {
+let parsedSources: readonly Source[] | undefined;
+
+/**
+ * Every source, Engine ones oldest first (captures, then the Engine table), then the plugin tables.
+ * Parsed once a process: every page's footer, the explainer and the reference share the result.
+ */
+export function loadSources(): readonly Source[] {
   const files = (glob: Record<string, string>) => Object.entries(glob).map(([file, text]) => ({ file: rel(file), text }));
-  return assembleSources(files(captures), files(tables), versionText);
+  parsedSources ??= Object.freeze(assembleSources(files(captures), files(tables), versionText));
+  return parsedSources;
 }
 
 /** Labels of every source, without building the model (for the footer). */

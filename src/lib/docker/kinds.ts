@@ -22,6 +22,19 @@ export const VALUE_KINDS = ['port-mapping', 'volume', 'mount', 'env', 'device', 
 export type ValueKind = (typeof VALUE_KINDS)[number];
 
 /**
+ * Value kinds whose shape alone says what a word is, with the flag of `docker run` that takes them:
+ * a student who searches for `/dev/video0`, `8080:80`, `type=bind,src=...` or `unless-stopped`
+ * means that flag (src/lib/search/ranking.ts). tests/unit/search.test.ts checks that each flag
+ * declares this kind in the model.
+ */
+export const VALUE_SHAPES: ReadonlyArray<{ kind: ValueKind; label: string; flag: string; shape: RegExp }> = [
+  { kind: 'device', label: 'device path', flag: '--device', shape: /^\/dev\/[\w.\-/]+(?::[\w.\-/]*)*$/ },
+  { kind: 'port-mapping', label: 'port mapping', flag: '--publish', shape: /^(?:[\d.]+:|\[[\da-f:]+\]:)?\d{1,5}(?:-\d{1,5})?:\d{1,5}(?:-\d{1,5})?(?:\/(?:tcp|udp|sctp))?$/ },
+  { kind: 'mount', label: 'mount spec', flag: '--mount', shape: /^(?:type|src|source|dst|destination|target|readonly|ro)=[^,\s]*(?:,[\w-]+(?:=[^,\s]*)?)*$/ },
+  { kind: 'restart', label: 'restart policy', flag: '--restart', shape: /^(?:unless-stopped|on-failure(?::\d+)?)$/ },
+];
+
+/**
  * What a positional argument is. Derived from the argument's name where the name says it
  * (IMAGE, CONTAINER, COMMAND, SERVICE, VOLUME, NETWORK); declare it where the name does not
  * (`docker image pull NAME` is an image).

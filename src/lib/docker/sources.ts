@@ -11,7 +11,7 @@ export interface SourceFlag {
   long: string;
   /** The value type (`list`, `string`, `int` ...); absent for on/off flags. */
   type?: string;
-  /** First line of the help description (captures only). */
+  /** The help description, its wrapped lines joined (captures only). */
   description?: string;
   /** Hidden in the CLI's help (tables only). */
   hidden?: boolean;
@@ -86,8 +86,10 @@ export function parseHelp(text: string): SourceCommand & { subcommands: string[]
         if (m[1]) flag.short = m[1];
         if (m[3]) flag.type = m[3];
         flags.push(flag);
-      } else if (flags.length && /^ {8,}\S/.test(line) && !flags.at(-1)!.description) {
-        flags.at(-1)!.description = line.trim();
+      } else if (flags.length && /^ {8,}\S/.test(line)) {
+        // --help wraps a long description onto lines of its own, indented to its column.
+        const last = flags.at(-1)!;
+        last.description = (last.description ? `${last.description} ${line.trim()}` : line.trim()).replace(/\s+/g, ' ');
       }
     } else if (/Commands$/.test(section)) {
       const m = /^ {2}([a-z][a-z0-9-]*)\*?\s/.exec(line);

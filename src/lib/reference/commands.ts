@@ -42,11 +42,15 @@ export function referenceToc(commands: readonly Command[]): Array<{ depth: numbe
   ]);
 }
 
-/** Every anchor the reference renders, in page order (groups, commands, flags, topics). */
-export function referenceAnchors(commands: readonly Command[]): string[] {
+/**
+ * Every anchor the reference renders, in page order (groups, commands, described flags, the other
+ * flags, topics). `otherFlags`: anchors of the flags an entry does not describe (cliFlagAnchors()
+ * in flag-rows.ts, which needs the docker model); without it, only the described ones.
+ */
+export function referenceAnchors(commands: readonly Command[], otherFlags: (c: Command) => readonly string[] = () => []): string[] {
   return groupCommands(commands).flatMap((g) => [
     g.id,
-    ...g.commands.flatMap((c) => [commandAnchor(c), ...c.flags.map((f) => flagAnchor(c, f)), ...c.topics.map((t) => topicAnchor(c, t.id))]),
+    ...g.commands.flatMap((c) => [commandAnchor(c), ...c.flags.map((f) => flagAnchor(c, f)), ...otherFlags(c), ...c.topics.map((t) => topicAnchor(c, t.id))]),
   ]);
 }
 
@@ -55,8 +59,8 @@ export function referenceAnchors(commands: readonly Command[]): string[] {
  * `#docker-images` → docker image ls, `#docker-run-port` → the publish flag, `#docker-run-net`
  * → the network flag. Never one that is (or could be confused with) a real section anchor.
  */
-export function aliasAnchors(commands: readonly Command[]): Map<string, Array<{ id: string; target: string }>> {
-  const taken = new Set(referenceAnchors(commands));
+export function aliasAnchors(commands: readonly Command[], otherFlags?: (c: Command) => readonly string[]): Map<string, Array<{ id: string; target: string }>> {
+  const taken = new Set(referenceAnchors(commands, otherFlags));
   const out = new Map<string, Array<{ id: string; target: string }>>();
   const add = (target: string, words: string) => {
     const id = words.replace(/^-+/, '').replace(/=.*$/, '').trim().split(/[\s]+/).join('-').replace(/[^a-z0-9-]/g, '');

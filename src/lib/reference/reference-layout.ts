@@ -19,11 +19,11 @@ const BLOCK_PX = 30;
 
 const exampleText = (e: CommandExample) => [e.does, e.command, e.output ?? ''];
 
-/** `extra`: lines the entry adds beyond its data, e.g. its "Explained in" back-links (one block each). */
+/** `extra`: lines the entry adds beyond its data, e.g. its "Explained in" back-links, its synopsis from the CLI data, a row of each flag it does not describe (one block each). */
 export function entryHeightPx(c: Command, extra: readonly string[] = []): number {
   const texts = [
     ...extra,
-    c.name, c.summary, c.synopsis, ...c.aliases, ...c.keywords, ...c.details, ...c.cautions,
+    c.name, c.summary, c.synopsis ?? '', ...c.aliases, ...c.keywords, ...c.details, ...c.cautions,
     ...c.mistakes.flatMap((m) => [m.wrong, m.right, m.note]),
     ...c.args.flatMap((a) => [a.name, a.meaning]),
     ...c.examples.flatMap(exampleText),

@@ -1,5 +1,6 @@
 import { HIGHLIGHT_PARAM } from './highlight-terms.ts';
 import { normaliseTerm, significantTerms, stem } from './query-words.ts';
+import { VALUE_SHAPES } from '../docker/kinds.ts';
 
 export { normaliseTerm, pathParts, queryTerms, significantTerms, STOP_WORDS } from './query-words.ts';
 
@@ -173,15 +174,10 @@ export function withHighlight(url: string, query: string, rarity?: Rarity): stri
  * Values that flags take, and the flag that takes each kind: a student who searches for the value
  * (`/dev/video0`, `8080:80`, `type=bind,src=…`, `unless-stopped`) means the flag. The search box
  * adds the flag's name to what it looks for, so the flag's entry in the reference comes first
- * rather than a section that merely uses the value. tests/unit/search.test.ts checks each kind
- * against the flag's `arg` placeholder in content/reference/commands.yaml.
+ * rather than a section that merely uses the value. The shapes are the docker model's
+ * (VALUE_SHAPES in src/lib/docker/kinds.ts).
  */
-export const FLAG_VALUE_KINDS: ReadonlyArray<{ kind: string; flag: string; arg: RegExp; test: RegExp }> = [
-  { kind: 'device path', flag: '--device', arg: /DEVICE/, test: /^\/dev\/[\w.\-/]+(?::[\w.\-/]*)*$/ },
-  { kind: 'port mapping', flag: '--publish', arg: /PORT:/, test: /^(?:[\d.]+:|\[[\da-f:]+\]:)?\d{1,5}(?:-\d{1,5})?:\d{1,5}(?:-\d{1,5})?(?:\/(?:tcp|udp|sctp))?$/ },
-  { kind: 'mount spec', flag: '--mount', arg: /^type=/, test: /^(?:type|src|source|dst|destination|target|readonly|ro)=[^,\s]*(?:,[\w-]+(?:=[^,\s]*)?)*$/ },
-  { kind: 'restart policy', flag: '--restart', arg: /POLICY/, test: /^(?:unless-stopped|on-failure(?::\d+)?)$/ },
-];
+export const FLAG_VALUE_KINDS: ReadonlyArray<{ kind: string; flag: string; test: RegExp }> = VALUE_SHAPES.map((v) => ({ kind: v.label, flag: v.flag, test: v.shape }));
 
 /** The flags whose values appear among the query's words (`8080:80` → `--publish`), not already in it. */
 export function flagsForValues(terms: readonly string[]): string[] {

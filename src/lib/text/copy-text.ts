@@ -4,6 +4,7 @@
  */
 
 import { decodeEntities } from './html-entities.ts';
+import { isDockerLine } from '../docker/word-shapes.ts';
 
 /**
  * Languages whose blocks get a copy button: the shell languages a student pastes into a terminal
@@ -64,6 +65,6 @@ export function copyText(code: string, lang: string): string {
 /** Every `docker …` command of a copy text, one a line (continuations joined), for the explainer link: none is dropped. */
 export function explainableCommand(copy: string): string | undefined {
   const joined = copy.replace(/[ \t]*\\\n\s*/g, ' ');
-  const lines = joined.split('\n').filter((l) => /^\s*(sudo\s+)?docker\s+\S/.test(l));
-  return lines.length ? lines.map((l) => l.trim().replace(/^sudo\s+/, '')).join('\n') : undefined;
+  const lines = joined.split('\n').filter(isDockerLine);
+  return lines.length ? lines.map((l) => l.trim().replace(/^sudo\s+(?=docker\s)/, '')).join('\n') : undefined;
 }
