@@ -11,3 +11,4 @@ import './anchor-redirect.ts';
 import './offline-start.ts';
 import './self-check-start.ts';
 import './report-link.ts';
+import './glossary-start.ts';
