@@ -10,6 +10,7 @@ import { redirects } from './src/lib/links/redirects.ts';
 import { lazyUrl } from './src/integrations/lazy-url.ts';
 import { buildOutput, siteConfig } from './src/integrations/site-config.ts';
 import { serviceWorker } from './src/integrations/offline-worker.ts';
+import { markdownPages } from './src/integrations/markdown-pages.ts';
 import { codeTransformers } from './src/lib/markdown/code-meta.ts';
 import { readChapterDates } from './src/lib/site/git-dates.ts';
 import { MDX_ELEMENT_OVERRIDES } from './src/lib/markdown/mdx-overrides.ts';
@@ -55,6 +56,8 @@ export default defineConfig({
     // Static parts of a chapter compile to HTML strings, except the elements [slug].astro renders
     // with its own components (src/lib/markdown/mdx-overrides.ts): less for the bundler to hold per chapter.
     mdx({ optimize: { ignoreElementNames: [...MDX_ELEMENT_OVERRIDES] } }),
+    // Every chapter as Markdown beside its HTML (<chapter>/index.md), before the index and the worker.
+    markdownPages(),
     pagefindIndex(),
     // After Pagefind: the worker precaches the index too.
     serviceWorker({ enabled: offline }),

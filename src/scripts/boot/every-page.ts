@@ -12,3 +12,4 @@ import './offline-start.ts';
 import './self-check-start.ts';
 import './report-link.ts';
 import './glossary-start.ts';
+import './markdown-copy.ts';

@@ -14,8 +14,10 @@ let terms: Promise<Terms> | undefined;
 let current: HTMLAnchorElement | undefined;
 let hideTimer: number | undefined;
 
-const load = (a: HTMLAnchorElement) =>
-  (terms ??= fetch(new URL('terms.json', a.href)).then((r) => (r.ok ? (r.json() as Promise<Terms>) : {})).catch(() => ({})));
+const load = (a: HTMLAnchorElement): Promise<Terms> =>
+  (terms ??= fetch(new URL('terms.json', a.href))
+    .then((r) => (r.ok ? (r.json() as Promise<Terms>) : {}))
+    .catch((): Terms => ({})));
 
 function tip(): HTMLElement {
   let el = document.getElementById(TIP_ID);
