@@ -13,8 +13,6 @@ export interface RepoLinks {
   report: string;
   /** The text the report is pre-filled with, also shown to paste by hand. */
   details: ReportDetails;
-  /** SECTION_PLACEHOLDER as it is written in `report`, for the script that puts the anchor there. */
-  sectionToken: string;
 }
 
 export interface ReportDetails {
@@ -23,7 +21,7 @@ export interface ReportDetails {
   version: string;
 }
 
-/** Stands in for the section's anchor in a report's address until src/scripts/boot/report-link.ts replaces it. */
+/** The "Section:" line until src/scripts/boot/report-link.ts puts the address with its anchor there. */
 export const SECTION_PLACEHOLDER = '(the heading\'s link: the # beside it copies it)';
 
 /** Parse SITE_REPO: an https URL of a repository, or an error that names the variable. */
@@ -64,10 +62,9 @@ export function repoLinks(repo: URL | undefined, file: string, title: string, pa
   const details = { page: pageUrl, version };
   const subject = `Problem on "${title}"`;
   if (!repo) {
-    return { report: `mailto:?${mailQuery({ subject, body: reportBody(details) })}`, details, sectionToken: encodeURIComponent(SECTION_PLACEHOLDER) };
+    return { report: `mailto:?${mailQuery({ subject, body: reportBody(details) })}`, details };
   }
   const root = repo.href.replace(/\/+$/, '');
   const issue = new URLSearchParams({ title: subject, body: reportBody(details) });
-  const sectionToken = new URLSearchParams({ s: SECTION_PLACEHOLDER }).toString().slice(2);
-  return { edit: `${root}/edit/${branch}/${file}`, report: `${root}/issues/new?${issue}`, details, sectionToken };
+  return { edit: `${root}/edit/${branch}/${file}`, report: `${root}/issues/new?${issue}`, details };
 }

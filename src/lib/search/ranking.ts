@@ -225,6 +225,16 @@ const levelOf = (s: PagefindSubResult) => {
   return m ? Number(m[1]) : 1;
 };
 
+/**
+ * A page's own factor on its sections' scores, from its Pagefind meta `rank` (default 1): the
+ * glossary (`data-pagefind-meta="rank:0.4"`) defines every term in a heading of its own, which
+ * would otherwise come before the chapter section that teaches it.
+ */
+export function pageFactor(page: Pick<PagefindResultData, 'meta'>): number {
+  const f = Number(page.meta['rank'] ?? 1);
+  return Number.isFinite(f) && f > 0 ? f : 1;
+}
+
 /** Weighted matches at which a term counts half (more matches help less and less). */
 const SATURATION = 5;
 /** How much a parent section's matches count for its subsections (a flag under its command). */
@@ -332,7 +342,7 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
     const titleRarity = s.titleWords.map((w) => rarity(w));
     const explained = s.titleWords.reduce((sum, w, j) => sum + (terms.some((_, i) => strength(w, i) >= 0.8) ? titleRarity[j]! : 0), 0);
     const precision = explained / (titleRarity.reduce((a, b) => a + b, 0) || 1);
-    s.score = score * (covered / totalIdf) ** 2 * (1 + TITLE_BONUS * precision * (titleCovered / totalIdf)) * (1 + PHRASE_BONUS * s.phrase);
+    s.score = score * (covered / totalIdf) ** 2 * (1 + TITLE_BONUS * precision * (titleCovered / totalIdf)) * (1 + PHRASE_BONUS * s.phrase) * pageFactor(s.page);
     s.why = `tf ${s.terms.map((x) => x.toFixed(1)).join('/')} idf ${idf.map((x) => x.toFixed(2)).join('/')} base ${score.toFixed(3)} cover ${(covered / totalIdf).toFixed(2)} title ${precision.toFixed(2)}x${(titleCovered / totalIdf).toFixed(2)} phrase ${s.phrase.toFixed(2)}`;
   }
   return all.filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.pageRank - b.pageRank);
