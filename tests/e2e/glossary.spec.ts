@@ -92,6 +92,15 @@ for (const b of builds) {
   });
 }
 
+test('in print a term is a plain word: no underline, no tooltip', async ({ page }) => {
+  await page.goto(`${ORIGIN}/${CHAPTER}/`);
+  const { link } = await firstTerm(page);
+  await link.focus();
+  await page.emulateMedia({ media: 'print' });
+  await expect(link).toHaveCSS('text-decoration-line', 'none');
+  await expect(page.locator('#glossary-tip')).toBeHidden();
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   test('the first tap shows the definition, the second follows the link', async ({ page }) => {
