@@ -10,6 +10,7 @@ import { redirects } from './src/lib/links/redirects.ts';
 import { lazyUrl } from './src/integrations/lazy-url.ts';
 import { buildOutput, siteConfig } from './src/integrations/site-config.ts';
 import { stagedOutput } from './src/integrations/staged-output.ts';
+import { markdownPages } from './src/integrations/markdown-pages.ts';
 import { codeTransformers } from './src/lib/markdown/code-meta.ts';
 import { readChapterDates } from './src/lib/site/git-dates.ts';
 import { postBuildNotice } from './src/build/next-step.ts';
@@ -58,6 +59,8 @@ export default defineConfig({
     // Static parts of a chapter compile to HTML strings, except the elements [slug].astro renders
     // with its own components (src/lib/markdown/mdx-overrides.ts): less for the bundler to hold per chapter.
     mdx({ optimize: { ignoreElementNames: [...MDX_ELEMENT_OVERRIDES] } }),
+    // Every chapter as Markdown beside its HTML (<chapter>/index.md), written when Astro's pages are.
+    markdownPages(),
     // The search index and the offline worker are written after Astro exits, by
     // src/build/finish-site.ts (src/build/steps.ts); a plain `astro build` says so at its end.
     postBuildNotice(),

@@ -2,8 +2,9 @@
  * The page conventions in the built site (dist/ and dist-base/, `npm run build:all`): every chapter
  * has a link-preview card that exists, a "Last updated" date and a sitemap <lastmod> that agree
  * with git (none for a file with uncommitted changes), robots.txt names the sitemap's full address,
- * and the edit/report links appear only in the build that has SITE_REPO (build:base sets an
- * example repository; the root build has none).
+ * the edit link appears only in the build that has SITE_REPO (build:base sets an example
+ * repository; the root build has none) and the report link in both: an issue with SITE_REPO, a
+ * pre-filled e-mail with the details shown to paste without.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -53,11 +54,16 @@ describe.each(builds)('page conventions in $dir/', ({ dir, base, repo }) => {
     expect(readFileSync(`${dir}/robots.txt`, 'utf8')).toContain(`Sitemap: ${new URL(`${base}sitemap.xml`, SITE_ORIGIN).href}\n`);
   });
 
-  it.each(slugs)(`%s has edit and report links only when SITE_REPO is set (${repo ?? 'not set'})`, (slug) => {
+  it.each(slugs)(`%s has an edit link only when SITE_REPO is set, and a report link always (${repo ?? 'not set'})`, (slug) => {
     const html = page(slug);
     if (!repo) {
       expect(html).not.toContain('Edit this page');
-      expect(html).not.toContain('Report a problem');
+      const mail = /<a href="(mailto:[^"]+)"[^>]*>Report a problem<\/a>/.exec(html)?.[1];
+      expect(mail, 'a mailto: report link').toBeDefined();
+      const body = new URLSearchParams(new URL(mail!.replace(/&amp;/g, '&')).search).get('body');
+      expect(body).toContain(`Page: ${new URL(`${base}${slug}/`, SITE_ORIGIN).href}\n`);
+      expect(body).toMatch(/\nSite version: \S/);
+      expect(html).toContain('Details to paste into a report');
       return;
     }
     expect(html).toContain(`<a href="${repo}/edit/main/content/chapters/${slug}.mdx"`);

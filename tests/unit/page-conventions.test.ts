@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chapterDate, gitDateStatus, lastCommitDate, readChapterDates } from '../../src/lib/site/git-dates.ts';
-import { parseRepo, repoLinks } from '../../src/lib/links/repo-links.ts';
+import { parseRepo, repoLinks, siteVersion, SECTION_PLACEHOLDER } from '../../src/lib/links/repo-links.ts';
 import { OG_HEIGHT, OG_WIDTH, ogPng, wrapTitle } from '../../src/lib/site/og-image.ts';
 import { MDX_ELEMENT_OVERRIDES } from '../../src/lib/markdown/mdx-overrides.ts';
 
@@ -108,8 +108,23 @@ describe('last updated, from git', () => {
 });
 
 describe('edit and report links (SITE_REPO)', () => {
-  it('are absent without SITE_REPO', () => {
-    expect(repoLinks(parseRepo(undefined), 'content/chapters/a.mdx', 'A', 'https://x.example/a/')).toBeUndefined();
+  it('without SITE_REPO: no edit link, and the report is an e-mail naming page, section and version', () => {
+    const links = repoLinks(parseRepo(undefined), 'content/chapters/a.mdx', 'A page', 'https://x.example/a/', 'main', 'page of 2026-12-01');
+    expect(links.edit).toBeUndefined();
+    const mail = new URL(links.report);
+    expect(mail.protocol).toBe('mailto:');
+    expect(mail.pathname).toBe('');
+    // Spaces as %20, not +: mail programs show a + as it is.
+    expect(links.report).not.toContain('+');
+    const params = new URLSearchParams(mail.search);
+    expect(params.get('subject')).toBe('Problem on "A page"');
+    expect(params.get('body')).toBe(`Page: https://x.example/a/\nSection: ${SECTION_PLACEHOLDER}\nSite version: page of 2026-12-01\n\nWhat is wrong, and what did you expect?\n`);
+  });
+
+  it('name the site version: SITE_VERSION, else the page date, else unreleased', () => {
+    expect(siteVersion('2027-spring', new Date('2026-12-01T10:00:00Z'))).toBe('2027-spring');
+    expect(siteVersion(undefined, new Date('2026-12-01T10:00:00Z'))).toBe('page of 2026-12-01');
+    expect(siteVersion('  ', undefined)).toMatch(/^unreleased/);
   });
 
   it('edit the source on the branch and open an issue that names the page', () => {
@@ -118,7 +133,7 @@ describe('edit and report links (SITE_REPO)', () => {
     const report = new URL(links!.report);
     expect(report.pathname).toBe('/owner/docker-basics/issues/new');
     expect(report.searchParams.get('title')).toBe('Problem on "Security essentials"');
-    expect(report.searchParams.get('body')).toContain('https://owner.github.io/docker-basics/security/');
+    expect(report.searchParams.get('body')).toContain('Page: https://owner.github.io/docker-basics/security/\nSection: ');
   });
 
   it('reject a value that is not a repository address, naming SITE_REPO', () => {

@@ -143,6 +143,24 @@ describe('words inside paths and file names', () => {
   });
 });
 
+describe('a page\'s rank factor (Pagefind meta "rank")', () => {
+  it('puts the chapter section that teaches a term before the glossary entry that defines it', () => {
+    const chapter = page('/images-and-containers/', [
+      { id: '_top', el: 'h1', title: 'Images, containers and registries', text: 'Images.' },
+      { id: 'layers', el: 'h2', title: 'Images and layers', text: 'An image is a stack of layers; each layer is a set of changes.' },
+    ]);
+    const glossary = page('/glossary/', [
+      { id: '_top', el: 'h1', title: 'Glossary', text: 'Docker words.' },
+      { id: 'layer', el: 'h2', title: 'layer', text: 'One read-only set of filesystem changes in an image.' },
+    ]);
+    // Without the factor the glossary's one-word heading wins; with it the chapter does.
+    expect(rankSections([glossary, chapter], 'layers')[0]?.sub.url).toBe('/glossary/#layer');
+    glossary.meta['rank'] = '0.4';
+    expect(rankSections([glossary, chapter], 'layers')[0]?.sub.url).toBe('/images-and-containers/#layers');
+    expect(rankSections([glossary, chapter], 'layers').map((s) => s.sub.url)).toContain('/glossary/#layer');
+  });
+});
+
 describe('rankSections', () => {
   const reference = page('/commands/', [
     { id: '_top', el: 'h1', title: 'Commands', text: 'Every docker command.' },

@@ -282,6 +282,16 @@ const levelOf = (s: PagefindSubResult) => {
   return m ? Number(m[1]) : 1;
 };
 
+/**
+ * A page's own factor on its sections' scores, from its Pagefind meta `rank` (default 1): the
+ * glossary (`data-pagefind-meta="rank:0.4"`) defines every term in a heading of its own, which
+ * would otherwise come before the chapter section that teaches it.
+ */
+export function pageFactor(page: Pick<PagefindResultData, 'meta'>): number {
+  const f = Number(page.meta['rank'] ?? 1);
+  return Number.isFinite(f) && f > 0 ? f : 1;
+}
+
 /** Weighted matches at which a term counts half (more matches help less and less). */
 const SATURATION = 5;
 /** How much a parent section's matches count for its subsections (a flag under its command). */
@@ -394,7 +404,7 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
     const titleRarity = s.titleWords.map((w) => rarity(w));
     const explained = s.titleWords.reduce((sum, w, j) => sum + (terms.some((_, i) => strength(w, i) >= 0.8) ? titleRarity[j]! : 0), 0);
     const precision = explained / (titleRarity.reduce((a, b) => a + b, 0) || 1);
-    s.score = score * (covered / totalIdf) ** 2 * (1 + TITLE_BONUS * precision * (titleCovered / totalIdf)) * (1 + PHRASE_BONUS * s.phrase);
+    s.score = score * (covered / totalIdf) ** 2 * (1 + TITLE_BONUS * precision * (titleCovered / totalIdf)) * (1 + PHRASE_BONUS * s.phrase) * pageFactor(s.page);
     if (usage) {
       // A bare flag (`-v`): its entry under the command the course uses it with most comes first.
       const own = ownTitleWords(s).includes(terms[0]!);

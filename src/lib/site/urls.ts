@@ -36,6 +36,7 @@ export const TOOL_PAGES: ReadonlyArray<{ id: string; path: string; title: string
   { id: 'explain', path: 'explain/', title: 'Explain a command' },
   { id: 'search', path: 'search/', title: 'Search' },
   { id: 'card', path: 'card/', title: 'Command card', label: 'Command card (print)' },
+  { id: 'glossary', path: 'glossary/', title: 'Glossary' },
   { id: 'links', path: 'links/', title: 'Link to this course' },
   { id: 'exercises', path: 'exercises/', title: 'Exercises', label: 'Exercises (worksheet)' },
 ];

@@ -10,3 +10,6 @@ import './copy-buttons.ts';
 import './anchor-redirect.ts';
 import './offline-start.ts';
 import './self-check-start.ts';
+import './report-link.ts';
+import './glossary-start.ts';
+import './markdown-copy.ts';
