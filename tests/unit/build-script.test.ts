@@ -78,8 +78,8 @@ describe('the post-build steps', () => {
   const site: BuiltSite = { outDir: '/nowhere', publishTo: '/nowhere', base: '/', siteOrigin: 'https://example.org', offline: true, cacheDir: '/nowhere/cache' };
   const step = (name: string, result: () => Promise<string>): PostBuildStep => ({ name, writes: name, run: vi.fn(result) });
 
-  it('search first, the offline worker last (it precaches what the others wrote)', () => {
-    expect(POST_BUILD_STEPS.map((s) => s.name)).toEqual(['search-index', 'offline-worker']);
+  it('search, then the offline worker (it precaches the index), then the site check, and publishing last', () => {
+    expect(POST_BUILD_STEPS.map((s) => s.name)).toEqual(['search-index', 'offline-worker', 'check-site', 'staged-output']);
   });
 
   it('run in order, each printing its line and its time in a form the bench reads back', async () => {

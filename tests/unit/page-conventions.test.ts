@@ -82,7 +82,7 @@ describe('last updated, from git', () => {
     // The same answer as asking git for each chapter of this repository on its own.
     const ours = readChapterDates();
     for (const [file, iso] of Object.entries(ours.dates)) {
-      const alone = execFileSync('git', ['log', '-1', '--format=%cI', '--', file], { encoding: 'utf8' }).trim();
+      const alone = execFileSync('git', ['log', '-1', '--first-parent', '--format=%cI', '--', file], { encoding: 'utf8' }).trim();
       const dirty = execFileSync('git', ['status', '--porcelain', '--', file], { encoding: 'utf8' }).trim();
       expect(iso, file).toBe(dirty || !alone ? null : new Date(alone).toISOString());
     }

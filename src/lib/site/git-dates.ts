@@ -45,7 +45,9 @@ export function lastCommitDates(files: readonly string[], cwd = process.cwd(), s
   const dirty = git(['status', '--porcelain', '-z', '--untracked-files=all', '--', ...specs], cwd, true);
   if (dirty === undefined) return dates;
   const changed = new Set(dirty.split('\0').filter(Boolean).map((r) => normalize(r.slice(3))));
-  const log = git(['log', '--format=%x00%cI', '--name-only', '-z', '--', ...specs], cwd);
+  // --first-parent (merges diffed against the line they joined): a chapter's date is when its change
+  // reached this branch, as `git log -1 --first-parent -- <file>` says, whether it came in a merge or not.
+  const log = git(['log', '--first-parent', '--format=%x00%cI', '--name-only', '-z', '--', ...specs], cwd);
   const seen = new Map<string, Date>();
   let date: Date | undefined;
   for (const token of (log ?? '').split('\0')) {
