@@ -62,7 +62,7 @@ function check(step: string, errors: string[] | undefined): void {
  * Returns the line to log. A post-build step (src/build/steps.ts), run after Astro has exited.
  */
 export async function indexSite(outDir: string): Promise<string> {
-  let pages = 0;
+  let pages: number;
   try {
     const { index, errors } = await pagefind.createIndex({ includeCharacters: SEARCH_CHARACTERS });
     check('createIndex', errors);
@@ -75,7 +75,7 @@ export async function indexSite(outDir: string): Promise<string> {
     await removeUnusedPagefindFiles(join(outDir, 'pagefind'));
     pages = added.page_count;
   } catch (e) {
-    throw new Error(failureMessage(e, await removeOutput(outDir)));
+    throw new Error(failureMessage(e, await removeOutput(outDir)), { cause: e });
   } finally {
     // Pagefind's process holds the whole index: end it before the vocabulary is built.
     await pagefind.close();

@@ -291,10 +291,10 @@ async function main() {
   const browser = await launchBrowser();
 
   const pages: PageFigures[] = [];
-  let search: SearchFigures[] = [];
+  let search: SearchFigures[];
   let typing: TypingFigures | undefined;
-  let lighthouse: LighthouseFigures[] = [];
-  let floorLcp = 0;
+  let lighthouse: LighthouseFigures[];
+  let floorLcp: number;
   let starlight: StarlightResult = { status: 'skipped', reason: installed ? (installed.ok ? '' : installed.reason) : '--no-starlight' };
   try {
     for (const path of paths) {

@@ -228,7 +228,7 @@ test("a code block's Explain link explains every docker command of the block", a
   let found: { path: string; cmd: string } | undefined;
   for (const dir of readdirSync('dist', { withFileTypes: true })) {
     if (!dir.isDirectory()) continue;
-    let html = '';
+    let html: string;
     try {
       html = readFileSync(`dist/${dir.name}/index.html`, 'utf8');
     } catch {

@@ -99,7 +99,9 @@ for (const b of builds) {
     });
 
     test('a deploy of a changed page installs in the background and offers "reload", keeping the place', async ({ page }) => {
-      let { root, server } = await serveCopy(b.dir, b.base, b.port);
+      const copy = await serveCopy(b.dir, b.base, b.port);
+      const { root } = copy;
+      let { server } = copy;
       try {
         await page.goto(url('how-docker-works/'));
         await availableOffline(page);

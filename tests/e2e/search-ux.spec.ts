@@ -131,7 +131,7 @@ test.describe('the dialog on a phone (390 px)', () => {
       for (const a of await list.locator('a.search-hit').all()) await expect(a.locator('.hit-page')).toContainText(title);
     }
     for (const ex of await dialog(page).locator('.hit-excerpt').allTextContents()) {
-      expect(ex, 'an excerpt starts at a sentence or says it is cut').toMatch(/^(…|[A-Z0-9`"'“(\[$&<-])/);
+      expect(ex, 'an excerpt starts at a sentence or says it is cut').toMatch(/^(…|[A-Z0-9`"'“([$&<-])/);
     }
   });
 });

@@ -43,7 +43,7 @@ export function loadProbes(file: string): Probe[] {
       try {
         new RegExp(re, 'i');
       } catch (err) {
-        throw new Error(`${where}: "${k}" has a bad regular expression ${JSON.stringify(re)}: ${(err as Error).message}`);
+        throw new Error(`${where}: "${k}" has a bad regular expression ${JSON.stringify(re)}: ${(err as Error).message}`, { cause: err });
       }
     }
     const p = e as unknown as Probe;

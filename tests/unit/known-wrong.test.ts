@@ -93,7 +93,7 @@ describe('a bad list fails naming the entry and the field', () => {
     expect(() => parseKnownWrong(`statements:\n${entry.replace('a bad thing here', 'all fine')}`, 'k.yaml')).toThrow(/statements \(x\) > examples: "all fine" is not caught/);
   });
   test('a missing source, a bad date, an unknown key, a YAML error', () => {
-    expect(() => parseKnownWrong(`statements:\n${entry.replace(/    source:.*\n/, '')}`, 'k.yaml')).toThrow(/statements\[0\] \(x\) > source/);
+    expect(() => parseKnownWrong(`statements:\n${entry.replace(/ {4}source:.*\n/, '')}`, 'k.yaml')).toThrow(/statements\[0\] \(x\) > source/);
     expect(() => parseKnownWrong("tags:\n  - { pattern: '^a:1$', what: old a, since: soon, source: https://example.org/a }\n", 'k.yaml')).toThrow(/tags\[0\] \(\^a:1\$\) > since: since must be a date/);
     expect(() => parseKnownWrong(`statements:\n${entry}    colour: red\n`, 'k.yaml')).toThrow(/statements\[0\] \(x\)/);
     expect(() => parseKnownWrong('statements:\n  - id: x\n   what: y\n', 'k.yaml')).toThrow(/^k\.yaml: /);

@@ -85,7 +85,7 @@ export function parseKnownWrong(text: string, file: string): KnownWrong {
   try {
     raw = parse(text);
   } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
+    throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
   }
   const result = fileSchema.safeParse(raw ?? {});
   if (!result.success) {

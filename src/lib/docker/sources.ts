@@ -147,7 +147,7 @@ export function captureSource(texts: ReadonlyArray<{ file: string; text: string 
       const { subcommands: _s, ...c } = parseHelp(text);
       return c;
     } catch (e) {
-      throw new Error(`${file}: ${(e as Error).message}`);
+      throw new Error(`${file}: ${(e as Error).message}`, { cause: e });
     }
   });
   return { product: 'engine', label: `Docker CLI ${version}`, version, commands };

@@ -6,7 +6,7 @@ import { writeClipboard } from './clipboard.ts';
 
 export async function copyMarkdown(button: HTMLButtonElement): Promise<void> {
   const status = button.parentElement?.querySelector('[data-markdown-status]');
-  let ok = false;
+  let ok: boolean;
   try {
     const res = await fetch(button.dataset['copyMarkdown']!);
     ok = res.ok && (await writeClipboard(await res.text(), button));

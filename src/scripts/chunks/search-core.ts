@@ -184,10 +184,10 @@ export async function searchCourse(input: string, { exact = false, stale = () =>
  */
 export function fromSentenceStart(excerpt: string): string {
   const text = excerpt.trimStart();
-  if (!text || /^(<mark>)?[A-Z0-9`"'“(\[$-]/.test(text)) return text;
+  if (!text || /^(<mark>)?[A-Z0-9`"'“([$-]/.test(text)) return text;
   const firstMark = text.indexOf('<mark>');
   const limit = firstMark < 0 ? text.length : firstMark;
-  const m = /[.!?:](?:<\/mark>)?\s+(?=(<mark>)?[A-Z0-9`"'“(\[$])/.exec(text.slice(0, limit));
+  const m = /[.!?:](?:<\/mark>)?\s+(?=(<mark>)?[A-Z0-9`"'“([$])/.exec(text.slice(0, limit));
   if (m && text.length - (m.index + m[0].length) > 40) return text.slice(m.index + m[0].length);
   return `…${text}`;
 }
