@@ -8,7 +8,7 @@ import { contentLint } from './src/integrations/lint-content.ts';
 import { publicLinks } from './src/integrations/public-links.ts';
 import { redirects } from './src/lib/links/redirects.ts';
 import { lazyUrl } from './src/integrations/lazy-url.ts';
-import { buildOutput, siteConfig } from './src/integrations/site-config.ts';
+import { buildOutput, siteConfig, siteUrlCheck } from './src/integrations/site-config.ts';
 import { stagedOutput } from './src/integrations/staged-output.ts';
 import { markdownPages } from './src/integrations/markdown-pages.ts';
 import { codeTransformers } from './src/lib/markdown/code-meta.ts';
@@ -53,6 +53,8 @@ export default defineConfig({
     },
   },
   integrations: [
+    // A loopback SITE_URL in a build: canonical URLs and the sitemap would point at the reader's machine.
+    siteUrlCheck(),
     // A symlink in public/ that leaves it fails the build, naming the link.
     publicLinks(),
     contentLint(),

@@ -5,6 +5,7 @@
  * Checked by tests/build/site-config.test.ts.
  */
 import { resolve } from 'node:path';
+import type { AstroIntegration } from 'astro';
 
 export interface SiteConfig {
   /** The origin only (`https://example.github.io`): canonical URLs and the sitemap. */
@@ -56,6 +57,34 @@ export function siteConfig(env: Record<string, string | undefined> = process.env
     throw new SiteConfigError(`BASE_PATH=${rawBase} may hold only letters, digits and . _ ~ - between slashes (no spaces, "..", "?" or "#"), e.g. BASE_PATH=/docker-basics/`);
   }
   return { site: url.origin, base: segments.length ? `/${segments.join('/')}/` : '/' };
+}
+
+/**
+ * A warning for a production build whose SITE_URL is set to a loopback address (the README's own
+ * `SITE_URL=http://localhost:8080` example, built for a lab host): canonical URLs, the sitemap and
+ * link previews would then point at the reader's own machine. Links that readers copy (the `#`
+ * beside a heading, /links/) use the address the page is served from, so they stay right.
+ * Undefined when SITE_URL is unset (the local default) or not loopback.
+ */
+export function siteUrlWarning(env: Record<string, string | undefined> = process.env): string | undefined {
+  if (!env['SITE_URL']) return undefined;
+  const { site } = siteConfig(env);
+  const host = new URL(site).hostname;
+  if (!(host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]')) return undefined;
+  return `SITE_URL=${site} is a loopback address: canonical URLs, sitemap.xml and link previews will point at the reader's own machine. For a site others open, set SITE_URL to its public origin (e.g. SITE_URL=http://lab-host.example:8080); copied links use the served address either way.`;
+}
+
+/** Says siteUrlWarning's warning once, when a build starts. */
+export function siteUrlCheck(): AstroIntegration {
+  return {
+    name: 'docker-basics:site-url',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        const warning = command === 'build' ? siteUrlWarning() : undefined;
+        if (warning) logger.warn(warning);
+      },
+    },
+  };
 }
 
 export interface BuildOutput {

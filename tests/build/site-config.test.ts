@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { siteConfig } from '../../src/integrations/site-config.ts';
+import { siteConfig, siteUrlWarning } from '../../src/integrations/site-config.ts';
 
 const NODE = resolve('node_modules/.bin/node');
 
@@ -64,5 +64,18 @@ describe('mistakes fail, naming the variable and a valid example', () => {
     expect(r.status, r.out).not.toBe(0);
     expect(r.out).toMatch(/SITE_URL=\S+ (has a path|is not a URL)/);
     expect(r.out).not.toMatch(/TypeError: Invalid URL/);
+  });
+});
+
+describe('a loopback SITE_URL in a build is said out loud', () => {
+  it('warns for localhost, 127.x and ::1, naming the variable and what to set', () => {
+    for (const url of ['http://localhost:8080', 'http://127.0.0.1', 'http://[::1]:4321', 'http://lab.localhost']) {
+      expect(siteUrlWarning({ SITE_URL: url }), url).toMatch(/^SITE_URL=\S+ is a loopback address: .*set SITE_URL to its public origin/);
+    }
+  });
+  it('stays quiet for a public origin and for the unset default', () => {
+    expect(siteUrlWarning({ SITE_URL: 'https://example.github.io' })).toBeUndefined();
+    expect(siteUrlWarning({ SITE_URL: 'http://192.168.1.20:8080' })).toBeUndefined();
+    expect(siteUrlWarning({})).toBeUndefined();
   });
 });
