@@ -74,6 +74,13 @@ for (const b of builds) {
 
       await page.goto(url('commands/#docker-run-publish'));
       await expect(page.locator('#docker-run-publish')).toBeInViewport();
+
+      // A practice exercise checks an answer offline (the model and flag lists are precached).
+      await page.goto(url('compose/#exercise-compose-up-background'));
+      const exercise = page.locator('[data-exercise="compose-up-background"]');
+      await exercise.getByRole('textbox', { name: 'Your command' }).fill('docker compose up --detach');
+      await exercise.getByRole('textbox', { name: 'Your command' }).press('Enter');
+      await expect(exercise).toHaveAttribute('data-state', 'solved');
       expect(errors).toEqual([]);
     });
 
