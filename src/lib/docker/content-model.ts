@@ -7,12 +7,12 @@
 import type { Command } from '../../schemas/command.ts';
 import { referenceSynopses } from '../reference/synopsis.ts';
 import { loadSources } from './data.ts';
-import { buildModel, splitModel, type Model, type ModelFlag } from './model.ts';
+import { buildModel, splitModel, type CommandDetails, type Model } from './model.ts';
 
 export interface SiteModel {
   model: Model;
   core: Model;
-  flags: Record<string, ModelFlag[]>;
+  flags: Record<string, CommandDetails>;
   /** Each entry's synopsis by id (src/lib/reference/synopsis.ts). */
   synopses: Map<string, string>;
 }

@@ -315,14 +315,25 @@ export function versionsPhrase(m: Pick<Model, 'engines' | 'plugins'>): string {
  * Keeps the page light as the reference grows (24.0 KB brotli on open with the reference flags in
  * the core at 75 entries; 17.4 KB without them).
  */
-export function splitModel(model: Model): { core: Model; flags: Record<string, ModelFlag[]> } {
-  const flags: Record<string, ModelFlag[]> = {};
+/** What a `partial` command's file holds (`/explain/flags/<command>.json`): its full flags, and its arguments with their meanings. */
+export interface CommandDetails {
+  flags: ModelFlag[];
+  args: ModelArg[];
+  summary?: string;
+}
+
+export function splitModel(model: Model): { core: Model; flags: Record<string, CommandDetails> } {
+  const flags: Record<string, CommandDetails> = {};
   const commands = model.commands.map((c) => {
     const kept = c.flags.filter((f) => f.of || f.long === '--help');
-    // The global options are on every line, and small flag lists are not worth a request.
-    if (kept.length === c.flags.length || c.flags.length <= 3 || c.name === 'docker') return c;
-    flags[c.name] = c.flags;
-    return { ...c, flags: kept, partial: true as const };
+    // The global options are on every line; every other command's flags load when a line uses it
+    // (small lists too: with the CLI's own descriptions they no longer fit the page's budget).
+    if (kept.length === c.flags.length || c.name === 'docker') return c;
+    flags[c.name] = { flags: c.flags, args: c.args, ...(c.summary ? { summary: c.summary } : {}) };
+    // The summary and the arguments' meanings come with the flags (the page's budget): the core
+    // keeps the arguments' names and roles, which the walk needs.
+    const { summary: _s, ...rest } = c;
+    return { ...rest, flags: kept, args: c.args.map(({ meaning: _m, ...a }) => a), partial: true as const };
   });
   return { core: { ...model, commands }, flags };
 }
@@ -330,14 +341,15 @@ export function splitModel(model: Model): { core: Model; flags: Record<string, M
 /** File name (without .json) of a command's flag list: `docker run` → `docker-run`. */
 export const flagsFileId = (name: string): string => name.split(' ').join('-');
 
-/** The core model with the full flag lists put back (the inverse of splitModel). */
-export function completeModel(core: Model, flags: Record<string, ModelFlag[]>): Model {
+/** The core model with the full flag lists and argument meanings put back (the inverse of splitModel). */
+export function completeModel(core: Model, flags: Record<string, CommandDetails>): Model {
   return {
     ...core,
     commands: core.commands.map((c) => {
       if (!c.partial || !flags[c.name]) return c;
       const { partial: _p, ...rest } = c;
-      return { ...rest, flags: flags[c.name]! };
+      const d = flags[c.name]!;
+      return { ...rest, flags: d.flags, args: d.args, ...(d.summary ? { summary: d.summary } : {}) };
     }),
   };
 }

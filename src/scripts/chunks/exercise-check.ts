@@ -6,7 +6,7 @@
  * ../components/exercise-start.ts. The model: /explain/model.json, then the full flag list of each
  * command a line or an answer uses, each fetched once a page and cached by the offline worker.
  */
-import { completeModel, flagsFileId, indexModel, type Model, type ModelFlag, type ModelIndex } from '../../lib/docker/model.ts';
+import { completeModel, flagsFileId, indexModel, type CommandDetails, type Model, type ModelIndex } from '../../lib/docker/model.ts';
 import { MAX_ANSWER_CHARS, checkAnswer, commandsOf, canonicalCommand } from '../../lib/exercises/check.ts';
 import type { Step } from '../../lib/exercises/schema.ts';
 import { PROGRESS_KEY, parseProgress } from '../../lib/site/progress.ts';
@@ -14,7 +14,7 @@ import progressUrl from './self-check-progress.ts?lazy-url';
 
 const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 let model: Promise<Model> | undefined;
-const flagLists = new Map<string, Promise<ModelFlag[] | undefined>>();
+const flagLists = new Map<string, Promise<CommandDetails | undefined>>();
 let index: ModelIndex | undefined;
 
 const getJson = <T,>(url: string): Promise<T> => fetch(url).then((r) => (r.ok ? (r.json() as Promise<T>) : Promise.reject(new Error(`${url}: ${r.status}`))));
@@ -27,11 +27,11 @@ async function modelWith(names: readonly string[]): Promise<ModelIndex> {
   const lists = await Promise.all(
     wanted.map((n) => {
       let p = flagLists.get(n);
-      if (!p) flagLists.set(n, (p = getJson<ModelFlag[]>(`${base}explain/flags/${flagsFileId(n)}.json`).catch(() => undefined)));
+      if (!p) flagLists.set(n, (p = getJson<CommandDetails>(`${base}explain/flags/${flagsFileId(n)}.json`).catch(() => undefined)));
       return p.then((l) => [n, l] as const);
     }),
   );
-  m = completeModel(m, Object.fromEntries(lists.filter((e): e is readonly [string, ModelFlag[]] => !!e[1])));
+  m = completeModel(m, Object.fromEntries(lists.filter((e): e is readonly [string, CommandDetails] => !!e[1])));
   model = Promise.resolve(m);
   return (index = indexModel(m));
 }

@@ -5,7 +5,7 @@
  * Shift+Enter adds a line. Loaded only by src/pages/explain.astro.
  */
 import { capForUrl, explain, URL_CHARS, type ExplainData, type Explanation, type Part } from '~/lib/docker/explain.ts';
-import { completeModel, flagsFileId, type ModelFlag } from '~/lib/docker/model.ts';
+import { completeModel, flagsFileId, type CommandDetails } from '~/lib/docker/model.ts';
 
 const KIND_LABEL: Record<Part['kind'], string> = {
   prompt: 'prompt',
@@ -118,9 +118,9 @@ customElements.define(
             let p = loading.get(name);
             if (!p) {
               p = fetch(`${data.flagsUrl}${flagsFileId(name)}.json`)
-                .then((r) => (r.ok ? (r.json() as Promise<ModelFlag[]>) : Promise.reject(new Error(String(r.status)))))
-                .then((flags) => {
-                  data = { ...data, model: completeModel(data.model, { [name]: flags }) };
+                .then((r) => (r.ok ? (r.json() as Promise<CommandDetails>) : Promise.reject(new Error(String(r.status)))))
+                .then((details) => {
+                  data = { ...data, model: completeModel(data.model, { [name]: details }) };
                 })
                 .catch(() => {
                   failed = true;

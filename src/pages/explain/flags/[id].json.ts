@@ -4,7 +4,7 @@ import { flagsFileId } from '~/lib/docker/model.ts';
 import { siteModel } from '~/lib/docker/content-model.ts';
 
 /**
- * /explain/flags/<command>.json (e.g. docker-run.json): one command's full flag list, loaded by
+ * /explain/flags/<command>.json (e.g. docker-run.json): one command's full flag list and its arguments' meanings, loaded by
  * /explain/ only when a line uses that command (see splitModel in src/lib/docker/model.ts).
  */
 export const getStaticPaths = (async () => {
