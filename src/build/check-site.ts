@@ -73,7 +73,9 @@ export function renderedProblems(files: SiteFiles, root: string, outDir: string)
     walkSync(parse(html), (node: Node) => {
       if (node.type !== ELEMENT_NODE) return;
       if (node.name === 'img' && node.attributes['alt'] === undefined) {
-        out.push(`${sourceLine(root, file, [`src="${node.attributes['src'] ?? ''}"`])}${outDir}/${file}: <img src="${node.attributes['src'] ?? ''}"> has no alt attribute: say what the image shows (alt="" if it is decorative)`);
+        out.push(
+          `${sourceLine(root, file, [`src="${node.attributes['src'] ?? ''}"`])}${outDir}/${file}: <img src="${node.attributes['src'] ?? ''}"> has no alt attribute: say what the image shows (alt="" if it is decorative)`,
+        );
       }
       if (node.name === 'self-check-mark') {
         const q = String(node.attributes['data-q'] ?? '');
@@ -93,7 +95,9 @@ export function renderedProblems(files: SiteFiles, root: string, outDir: string)
         return false;
       });
       const where = src ? `${src.file}${again !== undefined && again >= 0 ? `:${again + 1}` : ''}: ` : '';
-      out.push(`${where}${outDir}/${file}: ${repeated.length} self-check question(s) rendered more than once (progress id ${repeated.map(([q]) => q).join(', ')}): the chapter could never be completed; ask each question once`);
+      out.push(
+        `${where}${outDir}/${file}: ${repeated.length} self-check question(s) rendered more than once (progress id ${repeated.map(([q]) => q).join(', ')}): the chapter could never be completed; ask each question once`,
+      );
     }
   }
   return out;

@@ -45,7 +45,8 @@ export const POST_BUILD_STEPS: readonly PostBuildStep[] = [
   {
     name: 'offline-worker',
     writes: 'the offline worker',
-    run: async ({ outDir, base, offline, cacheDir }) => (await import('../integrations/offline-worker.ts')).finishOfflineWorker(outDir, base, offline, cacheDir),
+    run: async ({ outDir, base, offline, cacheDir }) =>
+      (await import('../integrations/offline-worker.ts')).finishOfflineWorker(outDir, base, offline, cacheDir),
   },
   // Every link, fragment, id, published anchor, alt text and self-check question of the finished pages.
   {
@@ -78,7 +79,11 @@ export interface StepResult {
  * Run `steps` in order over `site`, printing each one's line and time as it ends (the bench reads
  * these times). The first failure stops the rest: it throws with the step's name and message.
  */
-export async function runSteps(site: BuiltSite, steps: readonly PostBuildStep[] = POST_BUILD_STEPS, print: (line: string) => void = console.log): Promise<StepResult[]> {
+export async function runSteps(
+  site: BuiltSite,
+  steps: readonly PostBuildStep[] = POST_BUILD_STEPS,
+  print: (line: string) => void = console.log,
+): Promise<StepResult[]> {
   const results: StepResult[] = [];
   for (const step of steps) {
     const started = performance.now();

@@ -12,7 +12,25 @@ export interface CardEntry {
 }
 
 export const COMMAND_CARD: readonly CardEntry[] = [
-  { command: 'docker-run', flags: ['--interactive', '--tty', '--detach', '--rm', '--name', '--publish', '--volume', '--env', '--network', '--device', '--restart', '--user', '--platform', '--privileged'] },
+  {
+    command: 'docker-run',
+    flags: [
+      '--interactive',
+      '--tty',
+      '--detach',
+      '--rm',
+      '--name',
+      '--publish',
+      '--volume',
+      '--env',
+      '--network',
+      '--device',
+      '--restart',
+      '--user',
+      '--platform',
+      '--privileged',
+    ],
+  },
   { command: 'docker-exec', flags: ['--interactive', '--tty'] },
   { command: 'docker-ps', flags: ['--all'] },
   { command: 'docker-logs', flags: ['--follow', '--tail'] },

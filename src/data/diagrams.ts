@@ -230,7 +230,9 @@ export function stackProblems(name: string, data: StackDiagramData): string[] {
     const lines = wrap(cell.label, box.w - 8);
     const maxLines = Math.floor((box.h - 6) / (FONT * 1.2));
     if (lines.length > maxLines || textWidth(lines) > box.w - 4)
-      out.push(`${at}: the label "${cell.label}" does not fit its box (${Math.round(box.w)} units wide, room for ${maxLines} line(s)); shorten it or widen the box with span`);
+      out.push(
+        `${at}: the label "${cell.label}" does not fit its box (${Math.round(box.w)} units wide, room for ${maxLines} line(s)); shorten it or widen the box with span`,
+      );
   }
   return out;
 }
@@ -254,7 +256,9 @@ export function flowProblems(name: string, data: FlowDiagramData): string[] {
     if (textWidth(wrap(n.label, FLOW_NODE_W - 12, FLOW_FONT), FLOW_FONT) > FLOW_NODE_W - 8 || wrap(n.label, FLOW_NODE_W - 12, FLOW_FONT).length > 1)
       out.push(`${at}: node "${n.id}": label "${n.label}" is too long for one line in the box; shorten it or move words to detail`);
     if (n.detail !== undefined && (!n.detail.trim() || n.detail.length * SMALL_FONT * GLYPH > FLOW_NODE_W - 8))
-      out.push(`${at}: node "${n.id}": detail "${n.detail}" must be non-empty and fit one line (at most ${Math.floor((FLOW_NODE_W - 8) / (SMALL_FONT * GLYPH))} characters)`);
+      out.push(
+        `${at}: node "${n.id}": detail "${n.detail}" must be non-empty and fit one line (at most ${Math.floor((FLOW_NODE_W - 8) / (SMALL_FONT * GLYPH))} characters)`,
+      );
   }
   const lanesFrom = new Set<string>();
   const index = new Map(data.nodes.map((n, i) => [n.id, i]));

@@ -15,7 +15,11 @@ import { pageMarkdown } from '../lib/markdown/page-markdown.ts';
 export const MARKDOWN_FILE = 'index.md';
 
 /** Write `<outDir>/<slug>/index.md` for every chapter; returns how many and their total size. */
-export async function writeMarkdownPages(outDir: string, pageUrl: (slug: string) => string, chaptersDir = 'content/chapters'): Promise<{ pages: number; bytes: number }> {
+export async function writeMarkdownPages(
+  outDir: string,
+  pageUrl: (slug: string) => string,
+  chaptersDir = 'content/chapters',
+): Promise<{ pages: number; bytes: number }> {
   const slugs = (await readdir(chaptersDir)).filter((f) => /\.mdx?$/.test(f)).map((f) => f.replace(/\.mdx?$/, ''));
   let bytes = 0;
   for (const slug of slugs) {

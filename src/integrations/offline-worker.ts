@@ -66,7 +66,9 @@ export function readPrecachePlan(outDir: string, base: string): PrecachePlan {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const sitemapFile = join(outDir, 'sitemap.xml');
   if (!existsSync(sitemapFile)) {
-    throw new Error(`Offline worker: ${sitemapFile} is missing. The precache takes the reading order from it (src/pages/sitemap.xml.ts): run the whole \`npm run build\`.`);
+    throw new Error(
+      `Offline worker: ${sitemapFile} is missing. The precache takes the reading order from it (src/pages/sitemap.xml.ts): run the whole \`npm run build\`.`,
+    );
   }
   const sitemap = readFileSync(sitemapFile, 'utf8');
   const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => pageFile(new URL(m[1]!).pathname.slice(prefix.length - 1)));
@@ -228,7 +230,9 @@ async function workerRuntime(prefix: string, cacheDir: string): Promise<string> 
     if (warnings.length) throw new Error(`Workbox: ${warnings.join('; ')}`);
     const code = readFileSync(join(work, SERVICE_WORKER_PATH), 'utf8');
     if (code.split(MANIFEST_SLOT_CODE).length !== 2) {
-      throw new Error(`Workbox ${workbox} no longer writes the precache list as one literal (${MANIFEST_SLOT_CODE}): update MANIFEST_SLOT_CODE in src/integrations/offline-worker.ts`);
+      throw new Error(
+        `Workbox ${workbox} no longer writes the precache list as one literal (${MANIFEST_SLOT_CODE}): update MANIFEST_SLOT_CODE in src/integrations/offline-worker.ts`,
+      );
     }
     try {
       mkdirSync(dirname(cached), { recursive: true });
@@ -274,7 +278,10 @@ export async function writeServiceWorker(
   const runtime = await workerRuntime(prefix, cacheDir);
   // Written as generateSW writes it (unquoted keys), so the list reads the same in every sw.js.
   const list = `[${(manifestEntries ?? []).map(({ url, revision }) => `{url:${JSON.stringify(url)},revision:${JSON.stringify(revision)}}`).join(',')}]`;
-  await writeFile(join(outDir, SERVICE_WORKER_PATH), runtime.replace(MANIFEST_SLOT_CODE, () => list));
+  await writeFile(
+    join(outDir, SERVICE_WORKER_PATH),
+    runtime.replace(MANIFEST_SLOT_CODE, () => list),
+  );
   const rest = choice?.left ?? [];
   return { count, size, leftFiles: rest.length, leftPages: choice?.leftPages ?? 0, leftSize: rest.reduce((n, e) => n + e.size, 0) };
 }

@@ -28,7 +28,11 @@ export async function writeVocabulary(outDir: string): Promise<number> {
   const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith('.html'));
   // One page in memory at a time (a site 100 times this size would otherwise hold every page's
   // HTML and text at once): buildVocabulary walks the texts as they are read, twice.
-  const texts = { *[Symbol.iterator]() { for (const f of files) yield indexedText(readFileSync(join(outDir, f), 'utf8')); } };
+  const texts = {
+    *[Symbol.iterator]() {
+      for (const f of files) yield indexedText(readFileSync(join(outDir, f), 'utf8'));
+    },
+  };
   const vocab = buildVocabulary(texts);
   await mkdir(join(outDir, 'search'), { recursive: true });
   await writeFile(join(outDir, VOCABULARY_PATH), JSON.stringify(vocab));

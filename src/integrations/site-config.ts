@@ -54,7 +54,9 @@ export function siteConfig(env: Record<string, string | undefined> = process.env
   }
   const segments = rawBase.split('/').filter(Boolean);
   if (segments.some((s) => s === '.' || s === '..') || !segments.every((s) => /^[A-Za-z0-9._~-]+$/.test(s))) {
-    throw new SiteConfigError(`BASE_PATH=${rawBase} may hold only letters, digits and . _ ~ - between slashes (no spaces, "..", "?" or "#"), e.g. BASE_PATH=/docker-basics/`);
+    throw new SiteConfigError(
+      `BASE_PATH=${rawBase} may hold only letters, digits and . _ ~ - between slashes (no spaces, "..", "?" or "#"), e.g. BASE_PATH=/docker-basics/`,
+    );
   }
   return { site: url.origin, base: segments.length ? `/${segments.join('/')}/` : '/' };
 }
@@ -101,5 +103,9 @@ export interface BuildOutput {
 
 /** Read OUT_DIR, SERVICE_WORKER and ASTRO_CACHE_DIR: one reading for astro.config.mjs, the pages and src/build/. */
 export function buildOutput(env: Record<string, string | undefined> = process.env): BuildOutput {
-  return { outDir: resolve(env['OUT_DIR'] || 'dist'), offline: env['SERVICE_WORKER'] !== 'off', cacheDir: resolve(env['ASTRO_CACHE_DIR'] || 'node_modules/.astro') };
+  return {
+    outDir: resolve(env['OUT_DIR'] || 'dist'),
+    offline: env['SERVICE_WORKER'] !== 'off',
+    cacheDir: resolve(env['ASTRO_CACHE_DIR'] || 'node_modules/.astro'),
+  };
 }

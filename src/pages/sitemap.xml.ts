@@ -19,8 +19,7 @@ export const GET: APIRoute = async ({ site }) => {
   const urls = pages
     .map(([p, d]) => `  <url><loc>${new URL(withBase(p), site).href}</loc>${d ? `<lastmod>${d.toISOString().slice(0, 10)}</lastmod>` : ''}</url>`)
     .join('\n');
-  return new Response(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`,
-    { headers: { 'Content-Type': 'application/xml' } },
-  );
+  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`, {
+    headers: { 'Content-Type': 'application/xml' },
+  });
 };

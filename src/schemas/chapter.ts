@@ -7,10 +7,13 @@ import { z } from 'astro/zod';
 const typeError =
   (field: string, required: string, expected: string) =>
   (issue: { input?: unknown }): string =>
-    issue.input === undefined ? required : `${field} must be ${expected}, but it is ${typeof issue.input === 'object' ? JSON.stringify(issue.input) : `the ${typeof issue.input} ${String(issue.input)}`}${typeof issue.input === 'number' || typeof issue.input === 'boolean' ? ` (write it in quotes if it is text: ${field}: "${String(issue.input)}")` : ''}`;
+    issue.input === undefined
+      ? required
+      : `${field} must be ${expected}, but it is ${typeof issue.input === 'object' ? JSON.stringify(issue.input) : `the ${typeof issue.input} ${String(issue.input)}`}${typeof issue.input === 'number' || typeof issue.input === 'boolean' ? ` (write it in quotes if it is text: ${field}: "${String(issue.input)}")` : ''}`;
 
 /** Control characters (a tab, an escape) break the link-preview image and the page title. */
-const NO_CONTROL = (field: string) => [(s: string) => !/[\u0000-\u001f\u007f]/.test(s), `${field} contains a control character (a tab, an escape or a line break); remove it`] as const;
+const NO_CONTROL = (field: string) =>
+  [(s: string) => !/[\u0000-\u001f\u007f]/.test(s), `${field} contains a control character (a tab, an escape or a line break); remove it`] as const;
 
 /** Frontmatter of a chapter in content/chapters/*.mdx. The file name is the URL slug. */
 export const chapterSchema = z.strictObject({
@@ -31,7 +34,9 @@ export const chapterSchema = z.strictObject({
     .refine(...NO_CONTROL('description')),
   /** Position in the sidebar and in previous/next navigation: 1 for the first chapter. Unique. */
   order: z
-    .number({ error: typeError('order', 'order is required: the chapter position as a whole number, 1 for the first', 'a whole number, 1 for the first chapter') })
+    .number({
+      error: typeError('order', 'order is required: the chapter position as a whole number, 1 for the first', 'a whole number, 1 for the first chapter'),
+    })
     .int('order must be a whole number')
     .positive('order must be 1 or more'),
   /** Shorter label for the sidebar when the title is long. @default the title */

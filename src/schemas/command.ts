@@ -25,7 +25,11 @@ export const COMMAND_GROUPS = [
 export type CommandGroupId = (typeof COMMAND_GROUPS)[number]['id'];
 const groupIds = COMMAND_GROUPS.map((g) => g.id) as [CommandGroupId, ...CommandGroupId[]];
 
-const text = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} must not be empty`);
+const text = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} must not be empty`);
 const ascii = (what: string) =>
   text(what).regex(/^[\x20-\x7e\n]*$/, `${what} must be plain ASCII (no curly quotes, dashes or no-break spaces) so it pastes into a terminal`);
 
@@ -42,13 +46,21 @@ export const mistakeSchema = z.strictObject({
 /** One flag of a command, spelled exactly as `docker <command> --help` prints it. */
 export const flagSchema = z.strictObject({
   /** Short form, e.g. `-p`. Omit when `--help` shows none. */
-  short: z.string().regex(/^-[A-Za-z0-9]$/, 'short must be one dash and one letter, e.g. "-p"').optional(),
+  short: z
+    .string()
+    .regex(/^-[A-Za-z0-9]$/, 'short must be one dash and one letter, e.g. "-p"')
+    .optional(),
   /** Long form, e.g. `--publish`. Its name (without dashes) makes the anchor: `docker-run-publish`. */
-  long: z.string({ error: 'long is required: the flag as --help prints it, e.g. "--publish"' }).regex(/^--[a-z0-9][a-z0-9-]*$/, 'long must look like "--publish"'),
+  long: z
+    .string({ error: 'long is required: the flag as --help prints it, e.g. "--publish"' })
+    .regex(/^--[a-z0-9][a-z0-9-]*$/, 'long must look like "--publish"'),
   /** Placeholder for the flag's value, e.g. `HOST_PORT:CONTAINER_PORT`. Omit for on/off flags. Must match whether --help says the flag takes a value. */
   arg: z.string().min(1).optional(),
   /** What the flag does, in one or two plain sentences. Required. */
-  meaning: z.string({ error: 'meaning is required: say in one sentence what the flag does' }).trim().min(1, 'meaning must not be empty: say what the flag does'),
+  meaning: z
+    .string({ error: 'meaning is required: say in one sentence what the flag does' })
+    .trim()
+    .min(1, 'meaning must not be empty: say what the flag does'),
   /** A warning shown with the flag (security, data loss). */
   caution: z.string().trim().min(1).optional(),
   /**
@@ -78,7 +90,13 @@ export const flagSchema = z.strictObject({
    * `https://docs.docker.com/reference/cli/docker/container/run/#ulimit`. Shown with the flag as
    * its source, so a reader can check every claim.
    */
-  source: z.string().regex(/^https:\/\/docs\.docker\.com\/[\w./#-]*$/, 'source must be a page of https://docs.docker.com/, e.g. "https://docs.docker.com/engine/containers/run/"').optional(),
+  source: z
+    .string()
+    .regex(
+      /^https:\/\/docs\.docker\.com\/[\w./#-]*$/,
+      'source must be a page of https://docs.docker.com/, e.g. "https://docs.docker.com/engine/containers/run/"',
+    )
+    .optional(),
 });
 
 /** A positional argument of a command, in order. */
@@ -135,7 +153,9 @@ export const topicSchema = z.strictObject({
 /** One docker command. */
 export const commandSchema = z.strictObject({
   /** The command's words joined with "-": `docker-run`, `docker-image-ls`. Also its anchor. */
-  id: z.string({ error: 'id is required: the command words joined with "-", e.g. "docker-image-ls"' }).regex(/^docker(-[a-z0-9]+)*$/, 'id must be the command words joined with "-", e.g. "docker-image-ls"'),
+  id: z
+    .string({ error: 'id is required: the command words joined with "-", e.g. "docker-image-ls"' })
+    .regex(/^docker(-[a-z0-9]+)*$/, 'id must be the command words joined with "-", e.g. "docker-image-ls"'),
   /** The command as typed, canonical spelling: `docker image ls`. */
   name: z.string({ error: 'name is required, e.g. "docker image ls"' }).regex(/^docker( [a-z0-9-]+)*$/, 'name must be "docker" followed by lower-case words'),
   /** Reference group (section of the page). */
@@ -163,7 +183,12 @@ export const commandSchema = z.strictObject({
    * them; the visible flag must exist for the command. (Hidden spellings of a flag the entry lists
    * go in that flag's `aliases`.)
    */
-  hiddenFlags: z.record(z.string().regex(/^--[a-z0-9][a-z0-9-]*$/, 'hiddenFlags keys must be long flags, e.g. "--dns-opt"'), z.string().regex(/^--[a-z0-9][a-z0-9-]*$/, 'hiddenFlags values must be long flags, e.g. "--dns-option"')).default({}),
+  hiddenFlags: z
+    .record(
+      z.string().regex(/^--[a-z0-9][a-z0-9-]*$/, 'hiddenFlags keys must be long flags, e.g. "--dns-opt"'),
+      z.string().regex(/^--[a-z0-9][a-z0-9-]*$/, 'hiddenFlags values must be long flags, e.g. "--dns-option"'),
+    )
+    .default({}),
   /** Copyable examples. */
   examples: z.array(exampleSchema).default([]),
   /** Warnings shown at the top of the entry. */
@@ -206,13 +231,19 @@ export function commandFileSchema(chapters: readonly string[]) {
     };
     commands.forEach((c, i) => {
       const entry = `"${c.id}"`;
-      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id ${entry} (also entry ${ids.get(c.id)! + 1}); every command needs its own id` });
+      if (ids.has(c.id))
+        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id ${entry} (also entry ${ids.get(c.id)! + 1}); every command needs its own id` });
       else {
         ids.set(c.id, i);
         claim(c.id, `command ${entry}`, [i, 'id']);
       }
       const expected = c.name.split(' ').join('-');
-      if (c.id !== expected) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `id ${entry} does not match name "${c.name}": it must be "${expected}" (anchors are the command words joined with "-")` });
+      if (c.id !== expected)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'id'],
+          message: `id ${entry} does not match name "${c.name}": it must be "${expected}" (anchors are the command words joined with "-")`,
+        });
       const longs = new Set<string>();
       c.flags.forEach((f, j) => {
         if (longs.has(f.long)) ctx.addIssue({ code: 'custom', path: [i, 'flags', j, 'long'], message: `command ${entry} lists flag ${f.long} twice` });
@@ -227,7 +258,8 @@ export function commandFileSchema(chapters: readonly string[]) {
     });
     commands.forEach((c, i) => {
       c.related.forEach((r, j) => {
-        if (!ids.has(r)) ctx.addIssue({ code: 'custom', path: [i, 'related', j], message: `command "${c.id}": related id "${r}" is not a command in this file` });
+        if (!ids.has(r))
+          ctx.addIssue({ code: 'custom', path: [i, 'related', j], message: `command "${c.id}": related id "${r}" is not a command in this file` });
         if (r === c.id) ctx.addIssue({ code: 'custom', path: [i, 'related', j], message: `command "${c.id}" lists itself as related` });
       });
     });
@@ -239,22 +271,36 @@ function semanticIssues(c: Command): Array<{ path: (string | number)[]; message:
   const out: Array<{ path: (string | number)[]; message: string }> = [];
   const entry = `command "${c.id}"`;
   c.flags.forEach((f, j) => {
-    if (f.value && !f.arg) out.push({ path: ['flags', j, 'value'], message: `${entry}: flag ${f.long} has value "${f.value}" but takes no value (no arg); drop value, or give the flag its arg if --help says it takes one` });
-    if (f.risk && !f.caution) out.push({ path: ['flags', j, 'risk'], message: `${entry}: flag ${f.long} has a risk but no caution; add a caution that explains the risk` });
-    for (const a of f.aliases) if (c.flags.some((g) => g.long === a)) out.push({ path: ['flags', j, 'aliases'], message: `${entry}: alias ${a} of ${f.long} is also listed as a flag of its own` });
+    if (f.value && !f.arg)
+      out.push({
+        path: ['flags', j, 'value'],
+        message: `${entry}: flag ${f.long} has value "${f.value}" but takes no value (no arg); drop value, or give the flag its arg if --help says it takes one`,
+      });
+    if (f.risk && !f.caution)
+      out.push({ path: ['flags', j, 'risk'], message: `${entry}: flag ${f.long} has a risk but no caution; add a caution that explains the risk` });
+    for (const a of f.aliases)
+      if (c.flags.some((g) => g.long === a))
+        out.push({ path: ['flags', j, 'aliases'], message: `${entry}: alias ${a} of ${f.long} is also listed as a flag of its own` });
   });
   c.args.forEach((a, j) => {
-    if (a.rest && j !== c.args.length - 1) out.push({ path: ['args', j, 'rest'], message: `${entry}: argument ${a.name} has rest: true but is not the last argument` });
+    if (a.rest && j !== c.args.length - 1)
+      out.push({ path: ['args', j, 'rest'], message: `${entry}: argument ${a.name} has rest: true but is not the last argument` });
   });
   for (const [hidden, visible] of Object.entries(c.hiddenFlags)) {
-    if (c.flags.some((f) => f.long === hidden || f.aliases.includes(hidden))) out.push({ path: ['hiddenFlags', hidden], message: `${entry}: hidden flag ${hidden} is also listed under flags; list it in one place` });
+    if (c.flags.some((f) => f.long === hidden || f.aliases.includes(hidden)))
+      out.push({ path: ['hiddenFlags', hidden], message: `${entry}: hidden flag ${hidden} is also listed under flags; list it in one place` });
     const described = c.flags.find((f) => f.long === visible);
-    if (described) out.push({ path: ['hiddenFlags', hidden], message: `${entry}: ${visible} is described in flags, so put ${hidden} in its aliases instead of hiddenFlags` });
+    if (described)
+      out.push({
+        path: ['hiddenFlags', hidden],
+        message: `${entry}: ${visible} is described in flags, so put ${hidden} in its aliases instead of hiddenFlags`,
+      });
   }
   const roles = new Map<string, string>();
   c.topics.forEach((t, j) => {
     if (!t.role) return;
-    if (roles.has(t.role)) out.push({ path: ['topics', j, 'role'], message: `${entry}: topics "${roles.get(t.role)}" and "${t.id}" both have role ${t.role}; one topic a role` });
+    if (roles.has(t.role))
+      out.push({ path: ['topics', j, 'role'], message: `${entry}: topics "${roles.get(t.role)}" and "${t.id}" both have role ${t.role}; one topic a role` });
     roles.set(t.role, t.id);
   });
   return out;
@@ -272,7 +318,10 @@ function describePath(path: readonly PropertyKey[], data: unknown): string {
   for (const key of rest) {
     node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
     if (typeof key === 'number') {
-      const label = node && typeof node === 'object' ? ((node as Record<string, unknown>)['long'] ?? (node as Record<string, unknown>)['id'] ?? (node as Record<string, unknown>)['name']) : undefined;
+      const label =
+        node && typeof node === 'object'
+          ? ((node as Record<string, unknown>)['long'] ?? (node as Record<string, unknown>)['id'] ?? (node as Record<string, unknown>)['name'])
+          : undefined;
       out += `[${key}]${typeof label === 'string' ? ` (${label})` : ''}`;
     } else out += ` > ${String(key)}`;
   }

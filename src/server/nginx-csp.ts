@@ -76,7 +76,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const base = values.base.replace(/\/?$/, '/');
     if (!base.startsWith('/')) throw new Error(`--base ${values.base} must start with /, e.g. --base /docker-basics/`);
     const built = builtBase(dir);
-    if (built === undefined) throw new Error(`${dir}/index.html has no favicon link to read the base path from: is ${dir}/ a build of this site (npm run build)?`);
+    if (built === undefined)
+      throw new Error(`${dir}/index.html has no favicon link to read the base path from: is ${dir}/ a build of this site (npm run build)?`);
     if (built !== base) {
       throw new Error(
         `${dir} was built for BASE_PATH=${built} but the nginx config is being generated for BASE_PATH=${base}: ` +

@@ -268,7 +268,8 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
   return new Promise((ok, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE') fail(new PortInUseError(opts.port, host));
-      else if (e.code === 'EACCES') fail(new Error(`Not allowed to listen on port ${opts.port} on ${host} (ports below 1024 need root): pick another, e.g. PORT=8080 npm start`));
+      else if (e.code === 'EACCES')
+        fail(new Error(`Not allowed to listen on port ${opts.port} on ${host} (ports below 1024 need root): pick another, e.g. PORT=8080 npm start`));
       else fail(e);
     });
     server.listen(opts.port, host, () => ok(server));

@@ -27,12 +27,29 @@ import { startServer } from '../../src/server/static-server.ts';
 import { measureTyping, typingLine, type TypingFigures } from './typing.ts';
 import { CATEGORIES, RUNS as LIGHTHOUSE_RUNS, runLighthouse, type LighthouseFigures } from './lighthouse.ts';
 import {
-  CPU_SLOWDOWN, kb, launchBrowser, loadOnce, measureBuild, median, medianLoad, networkMeter, ROOT, SLOW_4G, table, throttled,
-  type BuildFigures, type Load,
+  CPU_SLOWDOWN,
+  kb,
+  launchBrowser,
+  loadOnce,
+  measureBuild,
+  median,
+  medianLoad,
+  networkMeter,
+  ROOT,
+  SLOW_4G,
+  table,
+  throttled,
+  type BuildFigures,
+  type Load,
 } from './measure.ts';
 import {
-  buildStarlight, COMMANDS_NOTE, ensureStarlightInstalled, generateStarlightProject, loadStarlightChapters,
-  type StarlightPage, type StarlightProject,
+  buildStarlight,
+  COMMANDS_NOTE,
+  ensureStarlightInstalled,
+  generateStarlightProject,
+  loadStarlightChapters,
+  type StarlightPage,
+  type StarlightProject,
 } from './starlight.ts';
 
 const OUT = join(ROOT, 'bench-results');
@@ -229,9 +246,14 @@ function compareLcp(ours: PageFigures[], theirs: StarlightPage[]): LcpComparison
 async function measureFloor(browser: Browser): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'docker-basics-floor-'));
   try {
-    const text = readFileSync(join(SITE, 'what-is-docker/index.html'), 'utf8').match(/<div class="prose"[^>]*>[\s\S]*?<p>([\s\S]*?)<\/p>/)?.[1] ?? 'Docker runs programs in containers.';
+    const text =
+      readFileSync(join(SITE, 'what-is-docker/index.html'), 'utf8').match(/<div class="prose"[^>]*>[\s\S]*?<p>([\s\S]*?)<\/p>/)?.[1] ??
+      'Docker runs programs in containers.';
     mkdirSync(join(dir, 'floor'));
-    writeFileSync(join(dir, 'floor/index.html'), `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Floor</title></head><body><h1>What is Docker?</h1><p>${text}</p></body></html>`);
+    writeFileSync(
+      join(dir, 'floor/index.html'),
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Floor</title></head><body><h1>What is Docker?</h1><p>${text}</p></body></html>`,
+    );
     const server = await startServer({ dir, port: 0, host: '127.0.0.1' });
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/floor/`;
@@ -274,12 +296,21 @@ async function main() {
   const stepTable = () =>
     builds
       .filter((b) => b.steps.length)
-      .map((b) => `${b.label}: where the time went (from its log)\n${table(['step', 'time s'], b.steps.map((st) => [st.name, st.seconds.toFixed(1)]))}`)
+      .map(
+        (b) =>
+          `${b.label}: where the time went (from its log)\n${table(
+            ['step', 'time s'],
+            b.steps.map((st) => [st.name, st.seconds.toFixed(1)]),
+          )}`,
+      )
       .join('\n\n');
 
   if (args['builds-only'] || args['scaled-only']) {
     const theirs = builds.find((b) => b.label.startsWith(`Starlight, ${STARLIGHT_SCALE}x`));
-    const versus = scaled && theirs ? `\nAt about 300 pages: ${scaled.seconds.toFixed(1)} s against Starlight's ${theirs.seconds.toFixed(1)} s (${(scaled.seconds / theirs.seconds).toFixed(2)}x); peak ${Math.round(scaled.peakRssMiB)} MiB (budget ${BUDGETS.scaledBuildPeakMiB} MiB).` : '';
+    const versus =
+      scaled && theirs
+        ? `\nAt about 300 pages: ${scaled.seconds.toFixed(1)} s against Starlight's ${theirs.seconds.toFixed(1)} s (${(scaled.seconds / theirs.seconds).toFixed(2)}x); peak ${Math.round(scaled.peakRssMiB)} MiB (budget ${BUDGETS.scaledBuildPeakMiB} MiB).`
+        : '';
     console.log(`${buildTable()}\n\n${stepTable()}\n${versus}`);
     return;
   }
@@ -314,7 +345,14 @@ async function main() {
       }));
       builds.splice(1, 0, build);
       const comparison = compareLcp(pages, theirs);
-      starlight = { status: 'measured', versions: installed.versions, commands: COMMANDS_NOTE, pages: theirs, comparison, medianRatio: median(comparison.map((c) => c.ratio)) };
+      starlight = {
+        status: 'measured',
+        versions: installed.versions,
+        commands: COMMANDS_NOTE,
+        pages: theirs,
+        comparison,
+        medianRatio: median(comparison.map((c) => c.ratio)),
+      };
     }
     const chapterPath = pages.find((p) => p.chapter)?.path ?? '/';
     search = [await measureSearch(browser, origin + chapterPath, true), await measureSearch(browser, origin + chapterPath, false)];
@@ -349,11 +387,14 @@ async function main() {
   if (starlight.status === 'measured') {
     for (const c of starlight.comparison) {
       if (c.ratio > BUDGETS.lcpRatioVsStarlight)
-        failures.push(`${c.path}: LCP ${Math.round(c.oursMs)} ms is ${c.ratio.toFixed(2)}x Starlight's ${Math.round(c.starlightMs)} ms > ${BUDGETS.lcpRatioVsStarlight}x`);
+        failures.push(
+          `${c.path}: LCP ${Math.round(c.oursMs)} ms is ${c.ratio.toFixed(2)}x Starlight's ${Math.round(c.starlightMs)} ms > ${BUDGETS.lcpRatioVsStarlight}x`,
+        );
     }
   }
   for (const s of search) {
-    if (s.firstQueryBytes > BUDGETS.firstSearchBytes) failures.push(`search (${s.profile}): first query ${kb(s.firstQueryBytes)} KB > ${kb(BUDGETS.firstSearchBytes)} KB`);
+    if (s.firstQueryBytes > BUDGETS.firstSearchBytes)
+      failures.push(`search (${s.profile}): first query ${kb(s.firstQueryBytes)} KB > ${kb(BUDGETS.firstSearchBytes)} KB`);
   }
 
   const pageTable = table(
@@ -396,7 +437,9 @@ async function main() {
     starlight.status === 'skipped'
       ? `LCP, ours vs Starlight: skipped (${starlight.reason}).`
       : `LCP, ours vs Starlight (same chapter, same profile): median of ${LOADS} cold loads each, Starlight
-${Object.entries(starlight.versions).map(([n, v]) => `${n} ${v}`).join(', ')} with its defaults; ${starlight.commands}.
+${Object.entries(starlight.versions)
+  .map(([n, v]) => `${n} ${v}`)
+  .join(', ')} with its defaults; ${starlight.commands}.
 Element = the last largest-contentful-paint entry's element (most frequent over the loads).
 
 ${table(
@@ -433,7 +476,19 @@ ${stepTable()}
     ...BUDGETS,
     failures,
   };
-  const json = { floorLcp, date: new Date().toISOString(), loads: LOADS, profile: { ...SLOW_4G, cpuSlowdown: CPU_SLOWDOWN }, pages, search, typing, lighthouse, starlight, builds, budgets };
+  const json = {
+    floorLcp,
+    date: new Date().toISOString(),
+    loads: LOADS,
+    profile: { ...SLOW_4G, cpuSlowdown: CPU_SLOWDOWN },
+    pages,
+    search,
+    typing,
+    lighthouse,
+    starlight,
+    builds,
+    budgets,
+  };
   writeFileSync(join(OUT, 'bench.json'), JSON.stringify(json, null, 2) + '\n');
   console.log(`Wrote ${join(OUT, 'bench.json')}`);
   if (failures.length) {

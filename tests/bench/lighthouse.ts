@@ -46,7 +46,15 @@ export async function runLighthouse(origin: string, paths: readonly string[], ru
   const chromePath = process.env['CHROME_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const chrome = await chromeLauncher.launch({
     ...(chromePath ? { chromePath } : {}),
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const out: LighthouseFigures[] = [];
   try {
@@ -75,7 +83,10 @@ export async function runLighthouse(origin: string, paths: readonly string[], ru
           .map((a) => {
             // Name the first few offending elements, so the message says what to fix.
             const items = (a.details as { items?: Array<{ node?: { selector?: string } }> } | undefined)?.items ?? [];
-            const nodes = items.map((i) => i.node?.selector).filter(Boolean).slice(0, 3);
+            const nodes = items
+              .map((i) => i.node?.selector)
+              .filter(Boolean)
+              .slice(0, 3);
             return `${c}: ${a.id} (${a.displayValue ?? a.score})${nodes.length ? `: ${nodes.join(', ')}` : ''}`;
           }),
       );

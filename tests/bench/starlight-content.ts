@@ -25,17 +25,30 @@ const ASIDE_LABELS: Record<string, string> = { note: 'Note', tip: 'Tip', caution
 const text = (s: string) => `{${JSON.stringify(s)}}`;
 
 function attr(tag: string, name: string): string | undefined {
-  return new RegExp(`\\b${name}=(?:"([^"]*)"|\\{([^}]*)\\})`).exec(tag)?.slice(1).find((v) => v !== undefined);
+  return new RegExp(`\\b${name}=(?:"([^"]*)"|\\{([^}]*)\\})`)
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 }
 
 /** Frontmatter with title and description kept, and our `order` as Starlight's sidebar order. */
 function frontmatter(source: string, orderOffset: number): { head: string; body: string } {
   const m = /^---\n([\s\S]*?)\n---\n/.exec(source);
   if (!m) throw new Error('chapter has no frontmatter');
-  const fields = Object.fromEntries(m[1]!.split('\n').map((l) => /^(\w+):\s*(.*)$/.exec(l)).filter((x) => x !== null).map((x) => [x[1]!, x[2]!]));
+  const fields = Object.fromEntries(
+    m[1]!
+      .split('\n')
+      .map((l) => /^(\w+):\s*(.*)$/.exec(l))
+      .filter((x) => x !== null)
+      .map((x) => [x[1]!, x[2]!]),
+  );
   const { title, description, order } = fields;
   if (!title) throw new Error('chapter has no title');
-  const lines = [`title: ${title}`, ...(description ? [`description: ${description}`] : []), ...(order ? ['sidebar:', `  order: ${orderOffset + Number(order)}`] : [])];
+  const lines = [
+    `title: ${title}`,
+    ...(description ? [`description: ${description}`] : []),
+    ...(order ? ['sidebar:', `  order: ${orderOffset + Number(order)}`] : []),
+  ];
   return { head: `---\n${lines.join('\n')}\n---\n`, body: source.slice(m[0].length) };
 }
 
@@ -66,11 +79,20 @@ export function chapterToStarlight(source: string, orderOffset = 0): string {
       used.add('FileTree');
       return '<FileTree>';
     })
-    .replace(/^[ \t]*<Figure\b([^>]*)>[ \t]*$/gm, (_m, attrs: string) => `\n<p>${text(`Figure ${attr(attrs, 'number') ?? ''}. ${attr(attrs, 'caption') ?? ''}`)}</p>\n`)
-    .replace(/^[ \t]*<SubFigure\b([^>]*)>[ \t]*$/gm, (_m, attrs: string) => `\n<p>${text(`(${attr(attrs, 'label') ?? ''}) ${attr(attrs, 'caption') ?? ''}`)}</p>\n`)
+    .replace(
+      /^[ \t]*<Figure\b([^>]*)>[ \t]*$/gm,
+      (_m, attrs: string) => `\n<p>${text(`Figure ${attr(attrs, 'number') ?? ''}. ${attr(attrs, 'caption') ?? ''}`)}</p>\n`,
+    )
+    .replace(
+      /^[ \t]*<SubFigure\b([^>]*)>[ \t]*$/gm,
+      (_m, attrs: string) => `\n<p>${text(`(${attr(attrs, 'label') ?? ''}) ${attr(attrs, 'caption') ?? ''}`)}</p>\n`,
+    )
     .replace(/^[ \t]*<\/(?:Figure|SubFigure)>[ \t]*$/gm, '')
     .replace(/^[ \t]*<(?:StackDiagram|FlowDiagram)\b[^>]*\/>[ \t]*$/gm, '')
-    .replace(/<SelfCheck\b([^>]*)>/g, (_m, attrs: string) => `<p><strong>${text(attr(attrs, 'question') ?? '')}</strong></p>\n\n<details>\n<summary>Answer</summary>\n`)
+    .replace(
+      /<SelfCheck\b([^>]*)>/g,
+      (_m, attrs: string) => `<p><strong>${text(attr(attrs, 'question') ?? '')}</strong></p>\n\n<details>\n<summary>Answer</summary>\n`,
+    )
     .replace(/<\/SelfCheck>/g, '\n</details>');
   const left = /<(Figure|SubFigure|StackDiagram|FlowDiagram|SelfCheck|CommandReference|CodeBlock|CommandEntry|FlagTable)\b/.exec(body);
   if (left) throw new Error(`<${left[1]}> has no Starlight equivalent here (tests/bench/starlight-content.ts)`);

@@ -50,7 +50,11 @@ export function ensureStarlightInstalled(): Installed {
   for (const [name, wanted] of Object.entries(pkg.dependencies)) {
     const file = join(STARLIGHT_DIR, 'node_modules', name, 'package.json');
     const got = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : 'missing';
-    if (got !== wanted) return { ok: false, reason: `tests/bench/starlight/node_modules has ${name} ${got}, package.json pins ${wanted}: delete that node_modules and run again` };
+    if (got !== wanted)
+      return {
+        ok: false,
+        reason: `tests/bench/starlight/node_modules has ${name} ${got}, package.json pins ${wanted}: delete that node_modules and run again`,
+      };
     versions[name] = got;
   }
   return { ok: true, versions };
@@ -78,7 +82,9 @@ export function generateStarlightProject(scale: number, ourSite: string): Starli
   const docs = join(dir, 'src/content/docs');
   mkdirSync(docs, { recursive: true });
   const slugs: string[] = [];
-  for (const f of readdirSync(CHAPTERS).filter((x) => x.endsWith('.mdx')).sort()) {
+  for (const f of readdirSync(CHAPTERS)
+    .filter((x) => x.endsWith('.mdx'))
+    .sort()) {
     const slug = f.replace(/\.mdx$/, '');
     const source = readFileSync(join(CHAPTERS, f), 'utf8');
     const fromData = source.includes('<CommandReference');
@@ -96,7 +102,13 @@ export function generateStarlightProject(scale: number, ourSite: string): Starli
 }
 
 export function buildStarlight(label: string, project: StarlightProject): Promise<BuildFigures> {
-  return measureBuild({ label, cwd: project.dir, outDir: join(project.dir, 'dist'), chapters: project.chapters, bin: join(STARLIGHT_DIR, 'node_modules/.bin') });
+  return measureBuild({
+    label,
+    cwd: project.dir,
+    outDir: join(project.dir, 'dist'),
+    chapters: project.chapters,
+    bin: join(STARLIGHT_DIR, 'node_modules/.bin'),
+  });
 }
 
 export interface StarlightPage extends Load {

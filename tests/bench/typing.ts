@@ -53,7 +53,9 @@ async function typeOnce(browser: Browser, url: string): Promise<{ totalMs: numbe
     await page.goto(url, { waitUntil: 'load' });
     // The page's own late work (the offline code loads a few seconds after the page) is not typing.
     if (await page.locator('offline-status[data-enabled="true"]').count()) {
-      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/offline(?:-register)?\.[\w-]+\.js$/.test(e.name)), undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/offline(?:-register)?\.[\w-]+\.js$/.test(e.name)), undefined, {
+        timeout: 30_000,
+      });
     }
     await page.keyboard.press('/');
     await page.waitForFunction(() => document.activeElement?.matches('#search-dialog input'));
@@ -61,7 +63,8 @@ async function typeOnce(browser: Browser, url: string): Promise<{ totalMs: numbe
     // (data-loaded: set by src/scripts/chunks/search-dialog.ts once Pagefind answers; the build before
     // it, without the attribute, loaded the WebAssembly on the page, where resource timing shows it.)
     await page.waitForFunction(
-      () => document.querySelector('#search-dialog site-search[data-loaded]') || performance.getEntriesByType('resource').some((e) => /\.pagefind$/.test(e.name)),
+      () =>
+        document.querySelector('#search-dialog site-search[data-loaded]') || performance.getEntriesByType('resource').some((e) => /\.pagefind$/.test(e.name)),
       undefined,
       { timeout: 30_000 },
     );
@@ -69,7 +72,10 @@ async function typeOnce(browser: Browser, url: string): Promise<{ totalMs: numbe
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     const t0 = await page.evaluate(() => performance.now());
     await page.keyboard.type(QUERY, { delay: KEY_DELAY_MS });
-    await page.waitForFunction((q) => document.querySelector('#search-dialog ol.search-results')?.getAttribute('data-query') === q, QUERY, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction((q) => document.querySelector('#search-dialog ol.search-results')?.getAttribute('data-query') === q, QUERY, {
+      timeout: 60_000,
+      polling: 50,
+    });
     const out = await page.evaluate((start) => {
       const t = (window as unknown as { __typing: { tasks: number[][]; events: number[][] } }).__typing;
       const tasks = t.tasks.filter(([s]) => s! >= start).map(([, d]) => d!);

@@ -7,13 +7,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../src/lib/text/html-entities.ts';
 
-const text = (html: string) => decodeEntities(html.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  decodeEntities(html.replace(/<[^>]+>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe.each([
   { dir: 'dist', base: '/' },
   { dir: 'dist-base', base: '/docker-basics/' },
 ])('the links page in $dir/', ({ dir, base }) => {
-  const rows = [...readFileSync(`${dir}/links/index.html`, 'utf8').matchAll(/<li class="links-depth-\d[^"]*"[^>]*><a href="([^"#]+)#([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => ({
+  const rows = [
+    ...readFileSync(`${dir}/links/index.html`, 'utf8').matchAll(/<li class="links-depth-\d[^"]*"[^>]*><a href="([^"#]+)#([^"]+)"[^>]*>([\s\S]*?)<\/a>/g),
+  ].map((m) => ({
     page: m[1]!.slice(base.length - 1),
     id: decodeURIComponent(m[2]!),
     title: text(m[3]!),
@@ -23,7 +28,7 @@ describe.each([
 
   it('lists sections', () => expect(rows.length, 'run npm run build:all first').toBeGreaterThan(100));
 
-  it('gives every section of a heading that heading\'s text', () => {
+  it("gives every section of a heading that heading's text", () => {
     const wrong = rows.flatMap((r) => {
       const id = r.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const heading = new RegExp(`<(h[1-6])[^>]*\\sid="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html(r.page));

@@ -16,7 +16,9 @@ const builds = [
   { dir: 'dist', base: '/' },
   { dir: 'dist-base', base: '/docker-basics/' },
 ];
-const slugs = readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+const slugs = readdirSync('content/chapters')
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/, ''));
 
 const textOf = (n: Node): string => (n.type === TEXT_NODE ? decodeEntities(n.value) : (n.children ?? []).map(textOf).join(''));
 const cls = (n: Node, c: string) => ` ${n.attributes?.['class'] ?? ''} `.includes(` ${c} `);
@@ -47,7 +49,10 @@ function htmlParts(html: string) {
 function fencedBlocks(md: string): Array<{ lang: string; text: string }> {
   return [...md.matchAll(/^( *)(`{3,})(\S*)\n([\s\S]*?)\n\1\2$/gm)].map((m) => ({
     lang: m[3]!,
-    text: m[4]!.split('\n').map((l) => l.slice(m[1]!.length)).join('\n'),
+    text: m[4]!
+      .split('\n')
+      .map((l) => l.slice(m[1]!.length))
+      .join('\n'),
   }));
 }
 
@@ -75,7 +80,10 @@ describe.each(builds)('chapters as Markdown in $dir/', ({ dir, base }) => {
     it('keeps every code block whole, fenced with its language', () => {
       const fenced = new Set(fencedBlocks(md()).map((f) => `${f.lang}\n${f.text}`));
       const missing = htmlParts(html()).code.filter((c) => !fenced.has(`${c.lang}\n${c.text}`));
-      expect(missing.map((c) => c.text.slice(0, 80)), 'code blocks missing from the Markdown').toEqual([]);
+      expect(
+        missing.map((c) => c.text.slice(0, 80)),
+        'code blocks missing from the Markdown',
+      ).toEqual([]);
     });
 
     it('asks each self-check question and sets each exercise in place, with the answers at the end', () => {

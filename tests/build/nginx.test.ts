@@ -22,7 +22,10 @@ const NGINX = process.env['NGINX_BIN']
     : undefined
   : ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
 const SKIPPED = NGINX ? '' : ' (SKIPPED: nginx is not installed; apt-get install nginx-light, or set NGINX_BIN)';
-if (!NGINX) console.warn(`tests/build/nginx.test.ts: nginx not found${process.env['NGINX_BIN'] ? ` at NGINX_BIN=${process.env['NGINX_BIN']}` : ''}; the nginx tests are skipped`);
+if (!NGINX)
+  console.warn(
+    `tests/build/nginx.test.ts: nginx not found${process.env['NGINX_BIN'] ? ` at NGINX_BIN=${process.env['NGINX_BIN']}` : ''}; the nginx tests are skipped`,
+  );
 
 const NODE = resolve('node_modules/.bin/node');
 const PORT = 20000 + (process.pid % 20000);
@@ -39,7 +42,9 @@ function fullConfig(tmp: string, port: number): string {
     .replace('listen 8080;', `listen 127.0.0.1:${port};`)
     .replace('root /usr/share/nginx/html;', `root ${tmp}/html;`)
     .replaceAll('/etc/nginx/docker-basics/', `${tmp}/conf/`);
-  const mime = existsSync('/etc/nginx/mime.types') ? 'include /etc/nginx/mime.types;' : 'types { text/html html; text/xml xml; text/css css; application/javascript js; }';
+  const mime = existsSync('/etc/nginx/mime.types')
+    ? 'include /etc/nginx/mime.types;'
+    : 'types { text/html html; text/xml xml; text/css css; application/javascript js; }';
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${tmp}/${t};`).join('\n  ');
   return `daemon off;\nworker_processes 1;\npid ${tmp}/nginx.pid;\nerror_log ${tmp}/error.log warn;\nevents { worker_connections 64; }\nhttp {\n  ${mime}\n  default_type application/octet-stream;\n  access_log off;\n  ${temp}\n${site}\n}\n`;
 }
@@ -69,7 +74,13 @@ function nginxSite(dist: string, base: string, port: number) {
     expect(t.stderr).toMatch(/syntax is ok/);
     state.nginx = spawn(NGINX!, ['-c', state.conf, '-p', state.tmp], { stdio: ['ignore', 'ignore', 'pipe'] });
     for (let i = 0; i < 50; i++) {
-      if (await fetch(`${state.origin}/`).then(() => true, () => false)) return;
+      if (
+        await fetch(`${state.origin}/`).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`nginx did not start: ${existsSync(join(state.tmp, 'error.log')) ? readFileSync(join(state.tmp, 'error.log'), 'utf8') : ''}`);
@@ -139,7 +150,7 @@ describe.skipIf(!NGINX)(`nginx serving dist/ at /${SKIPPED}`, () => {
     if (wasm) expect((await get(`/pagefind/${wasm}`)).status).toBe(200);
   });
 
-  it('caches Pagefind\'s content-hashed files for a year, and revalidates its entry points', async () => {
+  it("caches Pagefind's content-hashed files for a year, and revalidates its entry points", async () => {
     const fragment = readdirSync(join(state.root, 'pagefind', 'fragment')).find((f) => f.endsWith('.pf_fragment'));
     const meta = readdirSync(join(state.root, 'pagefind')).find((f) => f.endsWith('.pf_meta'));
     expect(fragment && meta, 'no Pagefind fragment or metadata in dist/pagefind/').toBeTruthy();

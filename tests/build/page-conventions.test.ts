@@ -15,7 +15,9 @@ const builds = [
   { dir: 'dist', base: '/', repo: undefined },
   { dir: 'dist-base', base: '/docker-basics/', repo: 'https://github.com/example/docker-basics' },
 ];
-const slugs = readdirSync('content/chapters').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+const slugs = readdirSync('content/chapters')
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/, ''));
 
 /** What git says: the last commit date (YYYY-MM-DD, UTC) of a clean tracked file, else undefined. */
 function gitDay(file: string): string | undefined {

@@ -27,7 +27,9 @@ function chapterLinks(dir: string): Array<{ chapter: string; section: string; an
 
 /** The reference's block for an anchor: a command's entry, or a flag's table row. */
 function block(reference: string, anchor: string): string | undefined {
-  const entry = new RegExp(`<section class="cmd-entry[^"]*" aria-labelledby="${anchor}"[^>]*>[\\s\\S]*?<p class="cmd-related[^"]*"[\\s\\S]*?</p>`).exec(reference)?.[0];
+  const entry = new RegExp(`<section class="cmd-entry[^"]*" aria-labelledby="${anchor}"[^>]*>[\\s\\S]*?<p class="cmd-related[^"]*"[\\s\\S]*?</p>`).exec(
+    reference,
+  )?.[0];
   if (entry) return entry;
   const i = reference.indexOf(` id="${anchor}"`);
   if (i < 0) return undefined;

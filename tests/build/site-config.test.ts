@@ -18,14 +18,24 @@ function loadConfig(env: Record<string, string>) {
     ['--input-type=module', '-e', "const c = (await import('./astro.config.mjs')).default; console.log(JSON.stringify({ site: c.site, base: c.base }))"],
     { encoding: 'utf8', env: { ...process.env, SITE_URL: '', BASE_PATH: '', ...env }, timeout: 60_000 },
   );
-  return { status: r.status, out: `${r.stdout}\n${r.stderr}`, config: r.status === 0 ? (JSON.parse(r.stdout.trim().split('\n').pop()!) as { site: string; base: string }) : undefined };
+  return {
+    status: r.status,
+    out: `${r.stdout}\n${r.stderr}`,
+    config: r.status === 0 ? (JSON.parse(r.stdout.trim().split('\n').pop()!) as { site: string; base: string }) : undefined,
+  };
 }
 
 describe('valid settings load', () => {
   const ok: Array<[Record<string, string>, { site: string; base: string }]> = [
     [{}, { site: 'http://localhost:4321', base: '/' }],
-    [{ SITE_URL: 'https://example.github.io', BASE_PATH: '/docker-basics/' }, { site: 'https://example.github.io', base: '/docker-basics/' }],
-    [{ SITE_URL: 'https://example.github.io/', BASE_PATH: '/docker-basics' }, { site: 'https://example.github.io', base: '/docker-basics/' }],
+    [
+      { SITE_URL: 'https://example.github.io', BASE_PATH: '/docker-basics/' },
+      { site: 'https://example.github.io', base: '/docker-basics/' },
+    ],
+    [
+      { SITE_URL: 'https://example.github.io/', BASE_PATH: '/docker-basics' },
+      { site: 'https://example.github.io', base: '/docker-basics/' },
+    ],
     [{ SITE_URL: 'http://localhost:8080' }, { site: 'http://localhost:8080', base: '/' }],
   ];
   it.each(ok)('%j', (env, expected) => {
@@ -40,7 +50,10 @@ describe('valid settings load', () => {
 
 describe('mistakes fail, naming the variable and a valid example', () => {
   const bad: Array<[Record<string, string>, RegExp[]]> = [
-    [{ SITE_URL: 'http://example.com/sub' }, [/SITE_URL=http:\/\/example\.com\/sub/, /has a path \(\/sub\)/, /SITE_URL=http:\/\/example\.com BASE_PATH=\/sub\//]],
+    [
+      { SITE_URL: 'http://example.com/sub' },
+      [/SITE_URL=http:\/\/example\.com\/sub/, /has a path \(\/sub\)/, /SITE_URL=http:\/\/example\.com BASE_PATH=\/sub\//],
+    ],
     [{ SITE_URL: 'https://example.github.io/docker-basics/', BASE_PATH: '/docker-basics/' }, [/has a path/, /BASE_PATH=\/docker-basics\//]],
     [{ SITE_URL: 'example.com' }, [/SITE_URL=example\.com is not a URL/, /SITE_URL=https:\/\/example\.com/]],
     [{ SITE_URL: 'ftp://example.com' }, [/SITE_URL=ftp:\/\/example\.com/, /http:\/\/ or https:\/\//]],
@@ -59,12 +72,15 @@ describe('mistakes fail, naming the variable and a valid example', () => {
     expect(message, 'no error').not.toBe('');
     for (const p of patterns) expect(message).toMatch(p);
   });
-  it.each([{ SITE_URL: 'http://example.com/sub' }, { SITE_URL: 'example.com' }])('loading astro.config.mjs with %j fails with the message, not "Invalid URL"', (env) => {
-    const r = loadConfig(env);
-    expect(r.status, r.out).not.toBe(0);
-    expect(r.out).toMatch(/SITE_URL=\S+ (has a path|is not a URL)/);
-    expect(r.out).not.toMatch(/TypeError: Invalid URL/);
-  });
+  it.each([{ SITE_URL: 'http://example.com/sub' }, { SITE_URL: 'example.com' }])(
+    'loading astro.config.mjs with %j fails with the message, not "Invalid URL"',
+    (env) => {
+      const r = loadConfig(env);
+      expect(r.status, r.out).not.toBe(0);
+      expect(r.out).toMatch(/SITE_URL=\S+ (has a path|is not a URL)/);
+      expect(r.out).not.toMatch(/TypeError: Invalid URL/);
+    },
+  );
 });
 
 describe('a loopback SITE_URL in a build is said out loud', () => {

@@ -406,7 +406,10 @@ describe('the command line (npm start / npm run serve)', () => {
   });
 
   it('a --dir that does not exist is named, and nothing starts', async () => {
-    const child = spawn(NODE, ['src/server/static-server.ts', '--dir', join(tmp, 'no-such-dist'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000 });
+    const child = spawn(NODE, ['src/server/static-server.ts', '--dir', join(tmp, 'no-such-dist'), '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 10_000,
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));

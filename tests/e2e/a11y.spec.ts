@@ -34,32 +34,33 @@ async function expectNoViolations(page: Page, what: string) {
   expect(violations, `axe violations on ${what}:\n${summary}`).toEqual([]);
 }
 
-for (const width of WIDTHS) for (const theme of THEMES) {
-  test.describe(`axe, ${theme} theme, ${width.name} (${width.viewport.width} px)`, () => {
-    for (const path of paths) {
-      test(path, async ({ browser }) => {
-        // The command reference (70+ entries) and the links page (some 500 rows) are the largest
-        // pages: axe needs 20-60 s there on a busy machine.
-        test.slow(path === '/commands/' || path === '/links/');
+for (const width of WIDTHS)
+  for (const theme of THEMES) {
+    test.describe(`axe, ${theme} theme, ${width.name} (${width.viewport.width} px)`, () => {
+      for (const path of paths) {
+        test(path, async ({ browser }) => {
+          // The command reference (70+ entries) and the links page (some 500 rows) are the largest
+          // pages: axe needs 20-60 s there on a busy machine.
+          test.slow(path === '/commands/' || path === '/links/');
+          const page = await themedPage(browser, theme, width);
+          const res = await page.goto(ORIGIN + path);
+          expect(res?.status()).toBe(path === '/no-such-page/' ? 404 : 200);
+          await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+          await expectNoViolations(page, `${path} (${theme}, ${width.viewport.width} px)`);
+          await page.context().close();
+        });
+      }
+
+      test('search dialog with results', async ({ browser }) => {
         const page = await themedPage(browser, theme, width);
-        const res = await page.goto(ORIGIN + path);
-        expect(res?.status()).toBe(path === '/no-such-page/' ? 404 : 200);
-        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-        await expectNoViolations(page, `${path} (${theme}, ${width.viewport.width} px)`);
+        await page.goto(`${ORIGIN}${paths.find((p) => p !== '/' && !p.includes('search') && !p.includes('explain')) ?? '/'}`);
+        await page.keyboard.press('/');
+        const input = page.getByRole('searchbox', { name: 'Search the course' }).first();
+        await expect(input).toBeFocused();
+        await input.fill('docker run');
+        await expect(page.locator('#search-dialog .search-results li').first()).toBeVisible();
+        await expectNoViolations(page, `the search dialog (${theme}, ${width.viewport.width} px)`);
         await page.context().close();
       });
-    }
-
-    test('search dialog with results', async ({ browser }) => {
-      const page = await themedPage(browser, theme, width);
-      await page.goto(`${ORIGIN}${paths.find((p) => p !== '/' && !p.includes('search') && !p.includes('explain')) ?? '/'}`);
-      await page.keyboard.press('/');
-      const input = page.getByRole('searchbox', { name: 'Search the course' }).first();
-      await expect(input).toBeFocused();
-      await input.fill('docker run');
-      await expect(page.locator('#search-dialog .search-results li').first()).toBeVisible();
-      await expectNoViolations(page, `the search dialog (${theme}, ${width.viewport.width} px)`);
-      await page.context().close();
     });
-  });
-}
+  }

@@ -21,18 +21,30 @@ import { writeServiceWorker } from '../../src/integrations/offline-worker.ts';
 const updated = (page: Page) => page.getByRole('status').filter({ hasText: 'The course was updated' });
 
 const staleCases: Array<[string, RegExp, (page: Page) => Promise<void>]> = [
-  ['search', /\/_astro\/search-dialog\.[^/]+\.js$/, async (page) => {
-    await page.goto('/what-is-docker/');
-    await page.keyboard.press('/');
-    await page.locator('#search-dialog').getByRole('searchbox').fill('volume');
-  }],
-  ['copy', /\/_astro\/clipboard\.[^/]+\.js$/, async (page) => {
-    await page.goto('/what-is-docker/');
-    await page.locator('copy-button button').first().click();
-  }],
-  ['highlights', /\/_astro\/search-highlight\.[^/]+\.js$/, async (page) => {
-    await page.goto('/what-is-docker/?hl=docker');
-  }],
+  [
+    'search',
+    /\/_astro\/search-dialog\.[^/]+\.js$/,
+    async (page) => {
+      await page.goto('/what-is-docker/');
+      await page.keyboard.press('/');
+      await page.locator('#search-dialog').getByRole('searchbox').fill('volume');
+    },
+  ],
+  [
+    'copy',
+    /\/_astro\/clipboard\.[^/]+\.js$/,
+    async (page) => {
+      await page.goto('/what-is-docker/');
+      await page.locator('copy-button button').first().click();
+    },
+  ],
+  [
+    'highlights',
+    /\/_astro\/search-highlight\.[^/]+\.js$/,
+    async (page) => {
+      await page.goto('/what-is-docker/?hl=docker');
+    },
+  ],
 ];
 
 for (const [name, chunk, use] of staleCases) {

@@ -35,12 +35,15 @@ for (const { name, origin, base } of bases) {
       const [from, to] = entries[0]!;
       await page.goto(origin + base);
       // A syllabus link: a plain <a> to the old address, clicked like a student would.
-      await page.evaluate((href) => {
-        const a = document.createElement('a');
-        a.href = href;
-        a.textContent = 'old link';
-        document.body.prepend(a);
-      }, base + from.slice(1));
+      await page.evaluate(
+        (href) => {
+          const a = document.createElement('a');
+          a.href = href;
+          a.textContent = 'old link';
+          document.body.prepend(a);
+        },
+        base + from.slice(1),
+      );
       await page.getByRole('link', { name: 'old link' }).click();
       await expect(page).toHaveURL(origin + base + to.slice(1));
       await expect(page.locator(`[id="${to.split('#')[1]}"]`)).toBeInViewport();

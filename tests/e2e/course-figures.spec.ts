@@ -52,7 +52,10 @@ test.describe('at 390 px', () => {
       for (const label of f.data.rows.flat().map((c) => c.label)) {
         // Labels wrap into <tspan>s; compare without the line breaks.
         const text = (await img.locator('text').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
-        expect(text.some((t) => t === label || t.replace(/\s/g, '') === label.replace(/\s/g, '')), `label "${label}"`).toBe(true);
+        expect(
+          text.some((t) => t === label || t.replace(/\s/g, '') === label.replace(/\s/g, '')),
+          `label "${label}"`,
+        ).toBe(true);
       }
       await img.scrollIntoViewIfNeeded();
       const box = await img.evaluate((el) => {

@@ -62,7 +62,10 @@ for (const b of builds) {
       // The addresses of the site as it is served (here the test server's port), not the build's SITE_URL.
       const want = expected.map((e) => new URL(`${b.base}${e.slice(1)}`, b.origin).href).sort();
       await expect.poll(async () => (await page.locator('.links-url').allTextContents()).sort()).toEqual(want);
-      const item = page.locator('.links-list li').filter({ has: page.locator(`a[href="${b.base}security/"]`) }).first();
+      const item = page
+        .locator('.links-list li')
+        .filter({ has: page.locator(`a[href="${b.base}security/"]`) })
+        .first();
       await item.getByRole('button', { name: /^Copy the address of/ }).click();
       await expect.poll(() => clipboard(page)).toBe(`${b.origin}${b.base}security/`);
     });
@@ -107,7 +110,9 @@ test.describe('"Link copied" on a phone (390 px)', () => {
   test('the note is drawn on screen, inside its section, under the longest heading (where the # ends the line)', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
     await page.goto('/security/');
-    const id = await page.evaluate(() => [...document.querySelectorAll('.prose-section :is(h2, h3)')].sort((a, b) => b.textContent!.length - a.textContent!.length)[0]!.id);
+    const id = await page.evaluate(
+      () => [...document.querySelectorAll('.prose-section :is(h2, h3)')].sort((a, b) => b.textContent!.length - a.textContent!.length)[0]!.id,
+    );
     const anchor = page.locator(`a.anchor-link[href="#${id}"]`);
     await anchor.click();
     await expect(anchor).toHaveAttribute('data-copied', 'Link copied');
@@ -156,6 +161,9 @@ test('a printed chapter shows its own address, and where its external links go',
   await page.emulateMedia({ media: 'print' });
   await expect(own).toBeVisible();
   await expect(own).toHaveText(/^Online: localhost:\d+\/compose\/$/);
-  const after = await page.locator('.prose a[href^="https://"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  const after = await page
+    .locator('.prose a[href^="https://"]')
+    .first()
+    .evaluate((a) => getComputedStyle(a, '::after').content);
   expect(after).toContain('https://');
 });

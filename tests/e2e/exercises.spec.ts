@@ -11,7 +11,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'yaml';
 
 const FILES = readdirSync('content/exercises').filter((f) => f.endsWith('.yaml'));
-const ALL = FILES.flatMap((f) => (parse(readFileSync(`content/exercises/${f}`, 'utf8')) as Array<{ id: string; task: string; solution: string; wrong: Array<{ line: string }> }>).map((e) => ({ ...e, chapter: f.slice(0, -5) })));
+const ALL = FILES.flatMap((f) =>
+  (parse(readFileSync(`content/exercises/${f}`, 'utf8')) as Array<{ id: string; task: string; solution: string; wrong: Array<{ line: string }> }>).map((e) => ({
+    ...e,
+    chapter: f.slice(0, -5),
+  })),
+);
 const first = ALL.find((e) => e.id === 'run-nginx-background')!;
 
 const exercise = (page: Page, id: string) => page.locator(`[data-exercise="${id}"]`);
@@ -23,7 +28,10 @@ async function check(page: Page, id: string, line: string) {
   await input.press('Enter');
 }
 
-for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+]) {
   test.describe(`at ${viewport.width} px`, () => {
     test.use({ viewport });
 
@@ -111,7 +119,10 @@ test('axe finds nothing on an exercise with feedback shown, in both themes', asy
     await check(page, first.id, 'docker run -d -p 80:8080 --rm nginx');
     await expect(exercise(page, first.id)).toHaveAttribute('data-state', 'wrong');
     await exercise(page, first.id).locator('summary', { hasText: /^Hint/ }).click();
-    const { violations } = await new AxeBuilder({ page }).include(`[data-exercise="${first.id}"]`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const { violations } = await new AxeBuilder({ page })
+      .include(`[data-exercise="${first.id}"]`)
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await context.close();
   }

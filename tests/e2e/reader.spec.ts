@@ -138,7 +138,10 @@ test.describe('"On this page" on a desktop (1280 px)', () => {
     await page.goto('/compose/#sources');
     await expect(page.locator('.toc-wide a[aria-current="true"]')).toHaveAttribute('href', '#sources');
     await page.evaluate(() => scrollTo(0, 0));
-    await expect(page.locator('.toc-wide a[aria-current="true"]')).toHaveAttribute('href', (await page.locator('.toc-wide .toc-list a').first().getAttribute('href'))!);
+    await expect(page.locator('.toc-wide a[aria-current="true"]')).toHaveAttribute(
+      'href',
+      (await page.locator('.toc-wide .toc-list a').first().getAttribute('href'))!,
+    );
   });
 });
 
@@ -162,7 +165,7 @@ for (const width of [390, 1280]) {
       await expect(bar).toHaveCount(0);
     });
 
-    test('the sticky header, the phones\' bar and the skip link never cover the section a link lands on', async ({ page }) => {
+    test("the sticky header, the phones' bar and the skip link never cover the section a link lands on", async ({ page }) => {
       await page.goto('/compose/#devices');
       const header = (await page.locator('.site-header').boundingBox())!;
       const bar = page.locator('.toc-bar');
@@ -217,7 +220,10 @@ test.describe('wide things on a phone (390 px) show that they scroll', () => {
       // The first code block whose lines are wider than the box.
       const codeIndex = await boxes.code.evaluateAll((pres) => pres.findIndex((p) => p.scrollWidth > p.clientWidth + 20));
       expect(codeIndex, 'a code block with a long line on this page').toBeGreaterThanOrEqual(0);
-      for (const [name, box] of [['table', boxes.table], ['code', boxes.code.nth(codeIndex)]] as const) {
+      for (const [name, box] of [
+        ['table', boxes.table],
+        ['code', boxes.code.nth(codeIndex)],
+      ] as const) {
         await box.scrollIntoViewIfNeeded();
         expect(await box.evaluate((e) => e.scrollWidth > e.clientWidth), `${name} is wider than the screen`).toBe(true);
         // The right edge as shown, and as it would be without the indicator.

@@ -87,9 +87,11 @@ test.describe('copy buttons', () => {
   test('continuation lines are kept', async ({ page }) => {
     await clipboardPage(page);
     await block(page, 'start a container in the background with the camera').getByRole('button', { name: 'Copy command' }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
-      'docker -H duckiebot.local run -itd --name bot \\\n  --device /dev/video0 \\\n  -v /data:/data \\\n  --network host \\\n  duckietown/dt-core:ente-arm64v8',
-    );
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(
+        'docker -H duckiebot.local run -itd --name bot \\\n  --device /dev/video0 \\\n  -v /data:/data \\\n  --network host \\\n  duckietown/dt-core:ente-arm64v8',
+      );
   });
 
   test('work from the keyboard and announce "Copied"', async ({ page }) => {
@@ -148,7 +150,10 @@ test.describe('without JavaScript', () => {
 function runFlagsOfTable(): string[] {
   const file = readdirSync('content/reference/cli').find((f) => f.startsWith('docker-cli-'))!;
   const table = parseTable(readFileSync(`content/reference/cli/${file}`, 'utf8'), file);
-  return table.commands.find((c) => c.aliases.includes('docker run'))!.flags.map((f) => f.long).filter((l) => l !== '--help');
+  return table.commands
+    .find((c) => c.aliases.includes('docker run'))!
+    .flags.map((f) => f.long)
+    .filter((l) => l !== '--help');
 }
 
 test.describe('every flag', () => {
@@ -168,11 +173,13 @@ test.describe('every flag', () => {
     await expect(page.locator('tr', { has: page.locator('#docker-run-kernel-memory') })).toContainText('Not in Docker CLI 29.7.2.');
   });
 
-  test('a deep link to a flag the course does not explain lands on its row, and the synopsis is the CLI\'s', async ({ page }) => {
+  test("a deep link to a flag the course does not explain lands on its row, and the synopsis is the CLI's", async ({ page }) => {
     await page.goto(`${URL}#docker-run-oom-score-adj`);
     await expect(page.locator('#docker-run-oom-score-adj')).toBeInViewport();
     await expect(page.locator('tr', { has: page.locator('#docker-run-oom-score-adj') })).toContainText('Tune host');
-    await expect(page.locator('.cmd-entry', { has: page.locator('#docker-run') }).locator('.cmd-synopsis')).toHaveText('docker run [OPTIONS] IMAGE [COMMAND] [ARG...]');
+    await expect(page.locator('.cmd-entry', { has: page.locator('#docker-run') }).locator('.cmd-synopsis')).toHaveText(
+      'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]',
+    );
   });
 
   test('a robotics flag has curated text and a link to the Docker page it was checked against', async ({ page }) => {
@@ -184,7 +191,10 @@ test.describe('every flag', () => {
   });
 });
 
-for (const [query, anchor] of [['--shm-size', 'docker-run-shm-size'], ['--oom-score-adj', null]] as const) {
+for (const [query, anchor] of [
+  ['--shm-size', 'docker-run-shm-size'],
+  ['--oom-score-adj', null],
+] as const) {
   test(`search for ${query} lands on its row`, async ({ page }) => {
     await page.goto(URL);
     // A flag the course does not explain lands on one of the rows that have it (docker run, docker create ...).

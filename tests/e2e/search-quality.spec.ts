@@ -11,12 +11,18 @@ import { anchorRedirects } from '../../src/lib/links/redirects.ts';
  * queries and in the top three for all of them. Runs against the root build and the sub-path
  * build. Prints a table of the misses.
  */
-interface Query { query: string; expect: string; kind: string; /** A top-three miss already reported in an open issue (why, and which). */ known?: string }
+interface Query {
+  query: string;
+  expect: string;
+  kind: string;
+  /** A top-three miss already reported in an open issue (why, and which). */ known?: string;
+}
 // An expected section that moved (src/lib/links/redirects.ts) is expected where it went.
-const load = (file: string) => (parse(readFileSync(new URL(`../search/${file}`, import.meta.url), 'utf8')) as Query[]).map((q) => ({
-  ...q,
-  expect: anchorRedirects[q.expect] ?? q.expect,
-}));
+const load = (file: string) =>
+  (parse(readFileSync(new URL(`../search/${file}`, import.meta.url), 'utf8')) as Query[]).map((q) => ({
+    ...q,
+    expect: anchorRedirects[q.expect] ?? q.expect,
+  }));
 const queries = load('queries.yaml');
 /**
  * Written with the issue-20 queries and never tuned against (tests/search/holdout.yaml): its score
@@ -61,13 +67,28 @@ for (const [name, origin, base] of [
     const first = rows.filter((r) => r.rank === 1).length;
     const top3 = rows.filter((r) => r.rank >= 1 && r.rank <= 3).length;
     const misses = rows.filter((r) => r.rank !== 1);
-    const table = misses.map((r) => `  ${(r.rank ? `#${r.rank}` : 'miss').padEnd(5)} ${r.kind.padEnd(10)} ${JSON.stringify(r.query).padEnd(50)} want ${r.expect}\n        got ${r.got.slice(0, 3).join('  ') || '(nothing)'}`);
-    console.log(`search quality (${name}): first ${first}/${rows.length} (${((100 * first) / rows.length).toFixed(1)}%), top 3 ${top3}/${rows.length}\n${table.join('\n')}`);
+    const table = misses.map(
+      (r) =>
+        `  ${(r.rank ? `#${r.rank}` : 'miss').padEnd(5)} ${r.kind.padEnd(10)} ${JSON.stringify(r.query).padEnd(50)} want ${r.expect}\n        got ${r.got.slice(0, 3).join('  ') || '(nothing)'}`,
+    );
+    console.log(
+      `search quality (${name}): first ${first}/${rows.length} (${((100 * first) / rows.length).toFixed(1)}%), top 3 ${top3}/${rows.length}\n${table.join('\n')}`,
+    );
     expect.soft(first / rows.length, 'share of queries with the expected section first').toBeGreaterThanOrEqual(FIRST_TARGET);
     // A query marked `known` is a regression already reported in an open issue: printed, not failed.
     const out = misses.filter((r) => r.rank < 1 || r.rank > 3);
-    console.log(`known misses (${name}): ${out.filter((r) => r.known).map((r) => r.query).join(', ') || 'none'}`);
-    expect(out.filter((r) => !r.known).map((r) => `${r.query} → ${r.expect}`), 'queries without the expected section in the top three').toEqual([]);
+    console.log(
+      `known misses (${name}): ${
+        out
+          .filter((r) => r.known)
+          .map((r) => r.query)
+          .join(', ') || 'none'
+      }`,
+    );
+    expect(
+      out.filter((r) => !r.known).map((r) => `${r.query} → ${r.expect}`),
+      'queries without the expected section in the top three',
+    ).toEqual([]);
   });
 
   // Run on purpose only (SEARCH_HOLDOUT=1): a set that every test run scores is a set people tune against.
@@ -79,8 +100,13 @@ for (const [name, origin, base] of [
     const first = rows.filter((r) => r.rank === 1).length;
     const top3 = rows.filter((r) => r.rank >= 1 && r.rank <= 3).length;
     const misses = rows.filter((r) => r.rank !== 1);
-    const table = misses.map((r) => `  ${(r.rank ? `#${r.rank}` : 'miss').padEnd(5)} ${JSON.stringify(r.query).padEnd(50)} want ${r.expect}\n        got ${r.got.slice(0, 3).join('  ') || '(nothing)'}`);
-    console.log(`hold-out (${name}): first ${first}/${rows.length} (${((100 * first) / rows.length).toFixed(1)}%), top 3 ${top3}/${rows.length}\n${table.join('\n')}`);
+    const table = misses.map(
+      (r) =>
+        `  ${(r.rank ? `#${r.rank}` : 'miss').padEnd(5)} ${JSON.stringify(r.query).padEnd(50)} want ${r.expect}\n        got ${r.got.slice(0, 3).join('  ') || '(nothing)'}`,
+    );
+    console.log(
+      `hold-out (${name}): first ${first}/${rows.length} (${((100 * first) / rows.length).toFixed(1)}%), top 3 ${top3}/${rows.length}\n${table.join('\n')}`,
+    );
     expect(first / rows.length, 'share of hold-out queries with the expected section first').toBeGreaterThanOrEqual(HOLDOUT_FIRST_TARGET);
   });
 }

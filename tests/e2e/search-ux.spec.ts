@@ -50,7 +50,9 @@ test.describe('typing on a phone-class CPU (4x slower)', () => {
     test.setTimeout(60_000);
     await page.goto(url('what-is-docker/'));
     // The offline code loads a few seconds after the page: not part of typing.
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/offline(?:-register)?\.[\w-]+\.js$/.test(e.name)), undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/offline(?:-register)?\.[\w-]+\.js$/.test(e.name)), undefined, {
+      timeout: 15_000,
+    });
     await page.keyboard.press('/');
     await expect(input(page)).toBeFocused();
     // Search code and Pagefind loaded (the cold first query is another test's): what follows is typing.
@@ -117,7 +119,7 @@ test('a fresh /search/?q= with a dozen misspelled words answers without a long m
 test.describe('the dialog on a phone (390 px)', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('takes the whole screen; results sit under their page\'s title; no excerpt starts mid-sentence', async ({ page }) => {
+  test("takes the whole screen; results sit under their page's title; no excerpt starts mid-sentence", async ({ page }) => {
     await page.goto(url('what-is-docker/'));
     await search(page, 'docker daemon socket');
     const box = (await dialog(page).boundingBox())!;
@@ -166,11 +168,13 @@ for (const width of [390, 1280]) {
       await page.screenshot({ path: `test-results/search-long-error-${width}.png` });
     });
 
-    test('results use the dialog\'s full width', async ({ page }) => {
+    test("results use the dialog's full width", async ({ page }) => {
       await page.goto(url('what-is-docker/'));
       await search(page, 'docker run');
       const box = (await dialog(page).locator('.search-dialog-inner').boundingBox())!;
-      const pad = await dialog(page).locator('.search-dialog-inner').evaluate((e) => parseFloat(getComputedStyle(e).paddingLeft) + parseFloat(getComputedStyle(e).paddingRight));
+      const pad = await dialog(page)
+        .locator('.search-dialog-inner')
+        .evaluate((e) => parseFloat(getComputedStyle(e).paddingLeft) + parseFloat(getComputedStyle(e).paddingRight));
       const list = (await dialog(page).locator('ol.search-results').boundingBox())!;
       expect(list.width).toBeGreaterThanOrEqual(box.width - pad - 1);
       const close = (await dialog(page).getByRole('button', { name: 'Close search' }).boundingBox())!;
@@ -183,10 +187,13 @@ for (const width of [390, 1280]) {
       await page.evaluate(() => {
         (window as unknown as { longest: number }).longest = 0;
         new PerformanceObserver((l) => {
-          for (const e of l.getEntries()) (window as unknown as { longest: number }).longest = Math.max((window as unknown as { longest: number }).longest, e.duration);
+          for (const e of l.getEntries())
+            (window as unknown as { longest: number }).longest = Math.max((window as unknown as { longest: number }).longest, e.duration);
         }).observe({ type: 'longtask', buffered: false });
       });
-      const log = Array.from({ length: 3000 }, (_, i) => `step${i} error failed`).join(' ').slice(0, 30_000);
+      const log = Array.from({ length: 3000 }, (_, i) => `step${i} error failed`)
+        .join(' ')
+        .slice(0, 30_000);
       const t = Date.now();
       await input(page).fill(log);
       await expect(dialog(page).locator('.search-capped')).toHaveText(new RegExp(`Only the first ${MAX_QUERY_WORDS} words .* were searched`));

@@ -42,11 +42,14 @@ test('stored progress is parsed once per page, not once per question', async ({ 
 
 test('a 2.6 MB value is not parsed, and ticking a box still works', async ({ page }) => {
   await page.goto(`/${chapter}/`);
-  await page.evaluate(([k]) => {
-    const big: Record<string, string[]> = {};
-    for (let i = 0; i < 40_000; i++) big[`huge-marker-${i}`] = ['q1', 'q2'];
-    localStorage.setItem(k!, JSON.stringify(big));
-  }, [KEY]);
+  await page.evaluate(
+    ([k]) => {
+      const big: Record<string, string[]> = {};
+      for (let i = 0; i < 40_000; i++) big[`huge-marker-${i}`] = ['q1', 'q2'];
+      localStorage.setItem(k!, JSON.stringify(big));
+    },
+    [KEY],
+  );
   expect(await page.evaluate(([k]) => localStorage.getItem(k!)!.length, [KEY])).toBeGreaterThan(1_000_000);
   await countParses(page, 'huge-marker-');
   await page.reload();

@@ -37,7 +37,12 @@ test('answers are kept on the device, the sidebar marks the chapter done, Reset 
 
   // Another chapter's sidebar shows the same progress.
   await page.goto('/security/');
-  await expect(page.locator('#sidebar').getByRole('link', { name: /What is Docker/ }).locator('.check-done')).toBeVisible();
+  await expect(
+    page
+      .locator('#sidebar')
+      .getByRole('link', { name: /What is Docker/ })
+      .locator('.check-done'),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: 'Reset self-check progress' }).click();
   await expect(page.locator('#sidebar .check-done:visible')).toHaveCount(0);

@@ -333,9 +333,13 @@ test.describe('chapter sections off screen', () => {
         // Each section's headings: exactly one, its first.
         headings: [...document.querySelectorAll('.prose > .prose-section')].flatMap((s) => {
           const hs = [...s.querySelectorAll('.heading-wrapper:is(.level-h2, .level-h3) :is(h2, h3)')];
-          return hs.length === 1 && s.textContent!.trimStart().startsWith(hs[0]!.textContent!.trim()) ? [hs[0]!.id] : [`${hs.map((h) => h.id).join(' + ')} in one section`];
+          return hs.length === 1 && s.textContent!.trimStart().startsWith(hs[0]!.textContent!.trim())
+            ? [hs[0]!.id]
+            : [`${hs.map((h) => h.id).join(' + ')} in one section`];
         }),
-        all: [...document.querySelectorAll('.prose .heading-wrapper:is(.level-h2, .level-h3) :is(h2, h3)')].filter((h) => !h.closest('[data-skips-offscreen]')).map((h) => h.id),
+        all: [...document.querySelectorAll('.prose .heading-wrapper:is(.level-h2, .level-h3) :is(h2, h3)')]
+          .filter((h) => !h.closest('[data-skips-offscreen]'))
+          .map((h) => h.id),
         intro: document.querySelector('.prose > :first-child')?.matches('.prose-section') === false,
       }));
       expect(r.intro, `${path}: the first block (the chapter's opening, its Largest Contentful Paint) is outside every section`).toBe(true);
@@ -387,18 +391,22 @@ test.describe('chapter sections off screen', () => {
 });
 
 test.describe('links page groups off screen', () => {
-  test('stand in at least as tall as they render (no overlap for tools that measure them, such as axe) and at most 40% taller, at 390 px and 1280 px', async ({ browser }) => {
+  test('stand in at least as tall as they render (no overlap for tools that measure them, such as axe) and at most 40% taller, at 390 px and 1280 px', async ({
+    browser,
+  }) => {
     for (const width of [390, 1280]) {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
       await page.goto('/links/');
       const groups = page.locator('.links-group');
-      expect(await groups.count(), "a group per chapter at least").toBeGreaterThanOrEqual(chapters.length);
+      expect(await groups.count(), 'a group per chapter at least').toBeGreaterThanOrEqual(chapters.length);
       const off = await groups.evaluateAll((all: HTMLElement[]) =>
         all.flatMap((g) => {
           const guess = parseFloat(getComputedStyle(g).containIntrinsicHeight.replace('auto', ''));
           g.style.contentVisibility = 'visible';
           const real = g.getBoundingClientRect().height;
-          return real > guess || guess > real * 1.4 ? [`${g.getAttribute('aria-labelledby')}: renders ${Math.round(real)} px, stands in at ${Math.round(guess)} px`] : [];
+          return real > guess || guess > real * 1.4
+            ? [`${g.getAttribute('aria-labelledby')}: renders ${Math.round(real)} px, stands in at ${Math.round(guess)} px`]
+            : [];
         }),
       );
       expect(off, `at ${width} px`).toEqual([]);

@@ -105,7 +105,10 @@ for (const theme of ['light', 'dark'] as const) {
     for (const name of OS) {
       await install(page).getByRole('tab', { name }).click();
       const { violations } = await new AxeBuilder({ page }).include('tab-group').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${name} (${theme})`).toEqual([]);
+      expect(
+        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        `${name} (${theme})`,
+      ).toEqual([]);
     }
     await context.close();
   });

@@ -39,13 +39,14 @@ export function loadProbes(file: string): Probe[] {
       const v = e[k];
       if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) throw new Error(`${where}: "${k}" must be a list of strings`);
     }
-    for (const k of ['says', 'notSays'] as const) for (const re of (e[k] as string[] | undefined) ?? []) {
-      try {
-        new RegExp(re, 'i');
-      } catch (err) {
-        throw new Error(`${where}: "${k}" has a bad regular expression ${JSON.stringify(re)}: ${(err as Error).message}`, { cause: err });
+    for (const k of ['says', 'notSays'] as const)
+      for (const re of (e[k] as string[] | undefined) ?? []) {
+        try {
+          new RegExp(re, 'i');
+        } catch (err) {
+          throw new Error(`${where}: "${k}" has a bad regular expression ${JSON.stringify(re)}: ${(err as Error).message}`, { cause: err });
+        }
       }
-    }
     const p = e as unknown as Probe;
     return { ...p, line: p.line.replace(/\n$/, '') };
   });
@@ -67,7 +68,8 @@ export function misses(probe: Probe, data: ExplainData): string[] {
   const r = explain(probe.line, data);
   const out: string[] = [];
   const problems = r.verdict?.problems.length ?? NaN;
-  if (probe.problems !== undefined && problems !== probe.problems) out.push(`problems: ${problems}, expected ${probe.problems} (${r.verdict?.problems.map((x) => x.text).join(' | ')})`);
+  if (probe.problems !== undefined && problems !== probe.problems)
+    out.push(`problems: ${problems}, expected ${probe.problems} (${r.verdict?.problems.map((x) => x.text).join(' | ')})`);
   const ids = r.risks.map((x) => x.id as string);
   for (const id of probe.risks ?? []) if (!ids.includes(id)) out.push(`risk ${id} missing (risks: ${ids.join(', ') || 'none'})`);
   if (probe.risks?.length === 0 && ids.length) out.push(`expected no risks, got ${ids.join(', ')}`);
@@ -78,7 +80,8 @@ export function misses(probe: Probe, data: ExplainData): string[] {
   if (probe.fix !== undefined && r.verdict?.fix !== probe.fix) out.push(`fix: ${JSON.stringify(r.verdict?.fix)}, expected ${JSON.stringify(probe.fix)}`);
   // A command may be named by any of its spellings (`docker ps` is `docker container ls`).
   const canonical = (name: string) => indexModel(data.model).byName.get(name)?.name ?? name;
-  if (probe.commands && JSON.stringify(r.commands) !== JSON.stringify(probe.commands.map(canonical))) out.push(`commands: ${JSON.stringify(r.commands)}, expected ${JSON.stringify(probe.commands)}`);
+  if (probe.commands && JSON.stringify(r.commands) !== JSON.stringify(probe.commands.map(canonical)))
+    out.push(`commands: ${JSON.stringify(r.commands)}, expected ${JSON.stringify(probe.commands)}`);
   const text = shownText(r);
   for (const re of probe.says ?? []) if (!new RegExp(re, 'i').test(text)) out.push(`does not say /${re}/`);
   for (const re of probe.notSays ?? []) if (new RegExp(re, 'i').test(text)) out.push(`says /${re}/`);

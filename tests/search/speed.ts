@@ -56,7 +56,18 @@ for (let i = 0; i < RUNS; i++) {
     requests++;
   });
   const ms = await page.evaluate(typeAndWait, [COLD_QUERY, true] as const);
-  if (process.env['SPEED_DEBUG']) console.error(await page.evaluate(() => 't0 ' + (window as unknown as { t0: number }).t0.toFixed(0) + '\n' + (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => `${e.name.replace(location.origin, '')} ${e.startTime.toFixed(0)}-${e.responseEnd.toFixed(0)} ${e.encodedBodySize}`).join('\n')));
+  if (process.env['SPEED_DEBUG'])
+    console.error(
+      await page.evaluate(
+        () =>
+          't0 ' +
+          (window as unknown as { t0: number }).t0.toFixed(0) +
+          '\n' +
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+            .map((e) => `${e.name.replace(location.origin, '')} ${e.startTime.toFixed(0)}-${e.responseEnd.toFixed(0)} ${e.encodedBodySize}`)
+            .join('\n'),
+      ),
+    );
   await page.waitForTimeout(300); // let the last loadingFinished events arrive
   cold.push({ ms, bytes, requests });
   await context.close();
@@ -69,7 +80,7 @@ await page.evaluate(typeAndWait, ['docker', true] as const);
 const warm: number[] = [];
 for (const q of WARM_QUERIES) {
   for (let n = 1; n <= q.length; n++) {
-    if (process.env["SPEED_DEBUG"]) console.error(q.slice(0, n));
+    if (process.env['SPEED_DEBUG']) console.error(q.slice(0, n));
     warm.push(await page.evaluate(typeAndWait, [q.slice(0, n), false] as const));
   }
 }
@@ -79,5 +90,9 @@ const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const pct = (xs: number[], p: number) => sorted(xs)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const coldMs = cold.map((c) => c.ms);
 console.log(`search speed at ${site}`);
-console.log(`cold first query "${COLD_QUERY}" (${RUNS} fresh profiles): median ${pct(coldMs, 50).toFixed(0)} ms, max ${Math.max(...coldMs).toFixed(0)} ms; transferred ${(Math.max(...cold.map((c) => c.bytes)) / 1024).toFixed(1)} KB in ${cold[0]!.requests} requests`);
-console.log(`warm keystrokes (${warm.length}): median ${pct(warm, 50).toFixed(1)} ms, p95 ${pct(warm, 95).toFixed(1)} ms, max ${Math.max(...warm).toFixed(1)} ms`);
+console.log(
+  `cold first query "${COLD_QUERY}" (${RUNS} fresh profiles): median ${pct(coldMs, 50).toFixed(0)} ms, max ${Math.max(...coldMs).toFixed(0)} ms; transferred ${(Math.max(...cold.map((c) => c.bytes)) / 1024).toFixed(1)} KB in ${cold[0]!.requests} requests`,
+);
+console.log(
+  `warm keystrokes (${warm.length}): median ${pct(warm, 50).toFixed(1)} ms, p95 ${pct(warm, 95).toFixed(1)} ms, max ${Math.max(...warm).toFixed(1)} ms`,
+);

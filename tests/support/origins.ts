@@ -32,7 +32,9 @@ function firstFreePorts(from: number): number {
   try {
     return Number(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8', timeout: 20_000 }));
   } catch {
-    throw new Error(`No free ports for the end-to-end servers from ${from} to ${from + 200}: set E2E_PORT to a free port (it and the next one, +100 and +101 are used)`);
+    throw new Error(
+      `No free ports for the end-to-end servers from ${from} to ${from + 200}: set E2E_PORT to a free port (it and the next one, +100 and +101 are used)`,
+    );
   }
 }
 

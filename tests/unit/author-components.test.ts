@@ -15,7 +15,9 @@ const container = await AstroContainer.create();
 /** Render Tabs with TabItems given as [label, value?] pairs. */
 async function tabs(props: Record<string, unknown>, items: Array<[string, string?]>) {
   const panels = await Promise.all(
-    items.map(([label, value]) => container.renderToString(TabItem, { props: value ? { label, value } : { label }, slots: { default: `<p>About ${label}</p>` } })),
+    items.map(([label, value]) =>
+      container.renderToString(TabItem, { props: value ? { label, value } : { label }, slots: { default: `<p>About ${label}</p>` } }),
+    ),
   );
   return container.renderToString(Tabs, { props, slots: { default: panels.join('') } });
 }
@@ -23,7 +25,11 @@ async function tabs(props: Record<string, unknown>, items: Array<[string, string
 describe('Tabs', () => {
   it('renders every panel with its heading and an id from the group id and the value, and a tab per panel', async () => {
     const html = await tabs({ id: 'install', label: 'Operating system', syncKey: 'os' }, [['Ubuntu'], ['Windows'], ['macOS', 'mac']]);
-    for (const [v, label] of [['ubuntu', 'Ubuntu'], ['windows', 'Windows'], ['mac', 'macOS']]) {
+    for (const [v, label] of [
+      ['ubuntu', 'Ubuntu'],
+      ['windows', 'Windows'],
+      ['mac', 'macOS'],
+    ]) {
       expect(html).toContain(`<section class="tab-panel" id="install-${v}" data-tab-value="${v}" data-tab-label="${label}">`);
       expect(html).toMatch(new RegExp(`<h3 class="tab-heading"[^>]*>${label}</h3>`));
       expect(html).toMatch(new RegExp(`role="tab" id="install-${v}-tab" aria-controls="install-${v}"`));
@@ -36,23 +42,36 @@ describe('Tabs', () => {
   });
 
   it('shows a label with & as written, once escaped (not &amp;)', async () => {
-    const html = await tabs({ id: 'tools', label: 'Tools' }, [['Docker & Compose', 'compose'], ['Podman', 'podman']]);
+    const html = await tabs({ id: 'tools', label: 'Tools' }, [
+      ['Docker & Compose', 'compose'],
+      ['Podman', 'podman'],
+    ]);
     expect(html).toMatch(/role="tab" id="tools-compose-tab"[^>]*>Docker &amp; Compose<\/button>/);
     expect(html).not.toContain('&amp;amp;');
   });
 
   it('fails with the group and what to do', async () => {
     await expect(tabs({ id: 'x', label: 'L' }, [['Only']])).rejects.toThrow(/Tabs "x" \(page \/\): needs at least two <TabItem> children, found 1/);
-    await expect(tabs({ id: 'x', label: 'L' }, [['A', 'same'], ['B', 'same']])).rejects.toThrow(/two tabs have the value "same"; give each TabItem a unique value/);
+    await expect(
+      tabs({ id: 'x', label: 'L' }, [
+        ['A', 'same'],
+        ['B', 'same'],
+      ]),
+    ).rejects.toThrow(/two tabs have the value "same"; give each TabItem a unique value/);
     await expect(tabs({ id: 'Bad Id', label: 'L' }, [['A'], ['B']])).rejects.toThrow(/id must be lower-case letters, digits and "-"/);
     await expect(tabs({ id: 'x', label: 'L', syncKey: 'OS' }, [['A'], ['B']])).rejects.toThrow(/syncKey "OS" must be lower-case/);
-    await expect(container.renderToString(TabItem, { props: { label: 'A', value: 'Not OK' } })).rejects.toThrow(/TabItem "A" \(page \/\): value "Not OK" must be lower-case/);
+    await expect(container.renderToString(TabItem, { props: { label: 'A', value: 'Not OK' } })).rejects.toThrow(
+      /TabItem "A" \(page \/\): value "Not OK" must be lower-case/,
+    );
   });
 });
 
 describe('FileTree', () => {
   it('frames one list as a labelled figure', async () => {
-    const html = await container.renderToString(FileTree, { props: { label: 'Context' }, slots: { default: '<ul>\n<li>my-node/<ul><li>Dockerfile</li></ul></li>\n</ul>' } });
+    const html = await container.renderToString(FileTree, {
+      props: { label: 'Context' },
+      slots: { default: '<ul>\n<li>my-node/<ul><li>Dockerfile</li></ul></li>\n</ul>' },
+    });
     expect(html).toMatch(/<figure class="file-tree[^"]*" aria-label="Context"[^>]*><ul>/);
     expect(html).toContain('<li>Dockerfile</li>');
   });
@@ -60,14 +79,18 @@ describe('FileTree', () => {
     await expect(container.renderToString(FileTree, { props: { label: 'Context' }, slots: { default: '<p>my-node/ Dockerfile</p>' } })).rejects.toThrow(
       /FileTree "Context" \(page \/\): the content must be one Markdown list/,
     );
-    await expect(container.renderToString(FileTree, { props: { label: 'C' }, slots: { default: '<ul><li>a</li></ul>\n<ul><li>b</li></ul>' } })).rejects.toThrow(/must be one Markdown list/);
+    await expect(container.renderToString(FileTree, { props: { label: 'C' }, slots: { default: '<ul><li>a</li></ul>\n<ul><li>b</li></ul>' } })).rejects.toThrow(
+      /must be one Markdown list/,
+    );
   });
 });
 
 describe('component errors name the chapter file', () => {
   it('from the page being rendered, at either base path', () => {
     expect(writtenIn(new URL('http://localhost/security/'), '/')).toBe('content/chapters/security.mdx, page /security/');
-    expect(writtenIn(new URL('http://localhost/docker-basics/security/'), '/docker-basics/')).toBe('content/chapters/security.mdx, page /docker-basics/security/');
+    expect(writtenIn(new URL('http://localhost/docker-basics/security/'), '/docker-basics/')).toBe(
+      'content/chapters/security.mdx, page /docker-basics/security/',
+    );
     expect(writtenIn(new URL('http://localhost/'), '/')).toBe('page /');
   });
   it('a Tabs group without an id says so, not "undefined"', async () => {

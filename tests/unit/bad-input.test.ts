@@ -72,9 +72,7 @@ describe('content lint rejects bad chapters, naming file, line and problem', () 
   });
 
   it('a duplicate heading id', () => {
-    expect(lint('duplicate-heading-id')).toContain(
-      `${chapter('duplicate-heading-id')}:11  duplicate heading id "#images" (first used on line 7)`,
-    );
+    expect(lint('duplicate-heading-id')).toContain(`${chapter('duplicate-heading-id')}:11  duplicate heading id "#images" (first used on line 7)`);
   });
 });
 
@@ -91,10 +89,16 @@ describe("the build's content checks reject each author mistake, naming the file
     'good.mdx': [],
     'unclosed-fence-middle.mdx': [/^9: the code block opened here is never closed: line 12 starts a heading \(## Demo \{#demo\}\) inside it/],
     'unclosed-bash-fence.mdx': [/^11: the code block opened here is never closed: line 14 starts a heading/],
-    'link-missing-anchor.mdx': [/^11: link to "\.\.\/good\/#set-up": .*good\.mdx has no heading, figure or tab with id "set-up"/, /^11: link to "#nothing-here": /],
+    'link-missing-anchor.mdx': [
+      /^11: link to "\.\.\/good\/#set-up": .*good\.mdx has no heading, figure or tab with id "set-up"/,
+      /^11: link to "#nothing-here": /,
+    ],
     'link-missing-chapter.mdx': [/^11: link to "\.\.\/networking\/": there is no chapter "networking"/],
     'javascript-link.mdx': [/^11: link to "javascript:alert\(1": javascript: links run code/],
-    'http-link.mdx': [/^11: link to "http:\/\/docs\.docker\.com\/get-started\/" uses http:\/\/; link with https:\/\//, /^13: link to "http:\/\/hub\.docker\.com\/" uses http:\/\//],
+    'http-link.mdx': [
+      /^11: link to "http:\/\/docs\.docker\.com\/get-started\/" uses http:\/\/; link with https:\/\//,
+      /^13: link to "http:\/\/hub\.docker\.com\/" uses http:\/\//,
+    ],
     'img-without-alt.mdx': [/^11: raw <img> without alt text/],
     'heading-id-tab-panel.mdx': [/^12: tab panel id "os-ubuntu" is already used on line 9/],
     'tabs-without-label.mdx': [/^11: <Tabs> has no label: it is the accessible name/],
@@ -139,13 +143,21 @@ describe('frontmatter messages say what is wrong with the value', () => {
     return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   };
   it('a number where text belongs is not "required"', () => {
-    expect(issues({ ...base, title: 12345 })).toEqual(['title: title must be text, but it is the number 12345 (write it in quotes if it is text: title: "12345")']);
+    expect(issues({ ...base, title: 12345 })).toEqual([
+      'title: title must be text, but it is the number 12345 (write it in quotes if it is text: title: "12345")',
+    ]);
     expect(issues({ ...base, order: 'two' })).toEqual(['order: order must be a whole number, 1 for the first chapter, but it is the string two']);
-    expect(issues({ description: base.description, order: 1 })).toEqual(['title: title is required: the chapter title as a short phrase, e.g. "What is Docker?"']);
+    expect(issues({ description: base.description, order: 1 })).toEqual([
+      'title: title is required: the chapter title as a short phrase, e.g. "What is Docker?"',
+    ]);
   });
   it('a control character in the title or description (it would break the link-preview image)', () => {
-    expect(issues({ ...base, title: 'Red\u001b[31m title' })).toEqual(['title: title contains a control character (a tab, an escape or a line break); remove it']);
-    expect(issues({ ...base, description: 'A description\twith a tab in it.' })).toEqual(['description: description contains a control character (a tab, an escape or a line break); remove it']);
+    expect(issues({ ...base, title: 'Red\u001b[31m title' })).toEqual([
+      'title: title contains a control character (a tab, an escape or a line break); remove it',
+    ]);
+    expect(issues({ ...base, description: 'A description\twith a tab in it.' })).toEqual([
+      'description: description contains a control character (a tab, an escape or a line break); remove it',
+    ]);
   });
 });
 
@@ -189,7 +201,14 @@ describe('invalid frontmatter fails the build', () => {
       const r = spawnSync(join(bin, 'astro'), ['build'], {
         cwd: root,
         encoding: 'utf8',
-        env: { ...process.env, PATH: `${bin}:${process.env['PATH']}`, OUT_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(out, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
+        env: {
+          ...process.env,
+          PATH: `${bin}:${process.env['PATH']}`,
+          OUT_DIR: join(out, 'dist'),
+          ASTRO_CACHE_DIR: join(out, 'cache'),
+          NO_COLOR: '1',
+          FORCE_COLOR: '0',
+        },
         timeout: 120_000,
       });
       const output = `${r.stdout}\n${r.stderr}`;
@@ -214,7 +233,14 @@ describe('the content checks run in the build', () => {
       const r = spawnSync(join(bin, 'astro'), ['build'], {
         cwd: root,
         encoding: 'utf8',
-        env: { ...process.env, PATH: `${bin}:${process.env['PATH']}`, OUT_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(out, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
+        env: {
+          ...process.env,
+          PATH: `${bin}:${process.env['PATH']}`,
+          OUT_DIR: join(out, 'dist'),
+          ASTRO_CACHE_DIR: join(out, 'cache'),
+          NO_COLOR: '1',
+          FORCE_COLOR: '0',
+        },
         timeout: 120_000,
       });
       const output = `${r.stdout}\n${r.stderr}`;
@@ -238,7 +264,15 @@ describe('a failed build never leaves a half-built site where it is served', () 
       const r = spawnSync(join(bin, 'astro'), ['build'], {
         cwd: root,
         encoding: 'utf8',
-        env: { ...process.env, PATH: `${bin}:${process.env['PATH']}`, OUT_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(out, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+        env: {
+          ...process.env,
+          PATH: `${bin}:${process.env['PATH']}`,
+          OUT_DIR: join(out, 'dist'),
+          ASTRO_CACHE_DIR: join(out, 'cache'),
+          NO_COLOR: '1',
+          FORCE_COLOR: '0',
+          ...env,
+        },
         timeout: 120_000,
       });
       if (r.status === 0) publishStaged(join(out, 'dist'));

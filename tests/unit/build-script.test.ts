@@ -75,7 +75,14 @@ describe('a plain astro build', () => {
 });
 
 describe('the post-build steps', () => {
-  const site: BuiltSite = { outDir: '/nowhere', publishTo: '/nowhere', base: '/', siteOrigin: 'https://example.org', offline: true, cacheDir: '/nowhere/cache' };
+  const site: BuiltSite = {
+    outDir: '/nowhere',
+    publishTo: '/nowhere',
+    base: '/',
+    siteOrigin: 'https://example.org',
+    offline: true,
+    cacheDir: '/nowhere/cache',
+  };
   const step = (name: string, result: () => Promise<string>): PostBuildStep => ({ name, writes: name, run: vi.fn(result) });
 
   it('search, then the offline worker (it precaches the index), then the site check, and publishing last', () => {
@@ -86,7 +93,10 @@ describe('the post-build steps', () => {
     const printed: string[] = [];
     const steps = [step('first', async () => 'did one'), step('second', async () => 'did two')];
     const results = await runSteps(site, steps, (l) => printed.push(l));
-    expect(results.map((r) => [r.name, r.line])).toEqual([['first', 'did one'], ['second', 'did two']]);
+    expect(results.map((r) => [r.name, r.line])).toEqual([
+      ['first', 'did one'],
+      ['second', 'did two'],
+    ]);
     expect(printed.map((l) => STEP_TIME.exec(l)?.slice(1, 2))).toEqual([['first'], ['second']]);
     expect(printed[0]).toMatch(/\[docker-basics:first\] did one \(in \d+\.\d\d s\)$/);
     expect(steps[0]!.run).toHaveBeenCalledWith(site);

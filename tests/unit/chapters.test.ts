@@ -9,15 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { sentences, WRONG_STATEMENTS } from '../../src/lib/checks/course-rules.ts';
 import { REFERENCE_CHAPTER } from '../../src/lib/reference/commands.ts';
-import {
-  LAYER_KINDS,
-  flowDiagrams,
-  flowProblems,
-  stackDiagrams,
-  stackProblems,
-  type FlowDiagramData,
-  type StackDiagramData,
-} from '../../src/data/diagrams.ts';
+import { LAYER_KINDS, flowDiagrams, flowProblems, stackDiagrams, stackProblems, type FlowDiagramData, type StackDiagramData } from '../../src/data/diagrams.ts';
 
 const root = new URL('../../', import.meta.url);
 const read = (p: string) => readFileSync(new URL(p, root), 'utf8');
@@ -42,7 +34,9 @@ const text = (slug: Slug): string => source[slug] ?? '';
 
 describe('the figures', () => {
   it('chapter 1 has "Comparison between containers and VMs" with two captioned sub-figures drawn from data', () => {
-    const m = /<Figure id="fig-containers-vs-vms" number=\{1\} caption="Comparison between containers and VMs">([\s\S]*?)<\/Figure>/.exec(text('what-is-docker'));
+    const m = /<Figure id="fig-containers-vs-vms" number=\{1\} caption="Comparison between containers and VMs">([\s\S]*?)<\/Figure>/.exec(
+      text('what-is-docker'),
+    );
     expect(m).not.toBeNull();
     const subs = [...m![1]!.matchAll(/<SubFigure label="([a-z])" caption="([^"]+)">\s*<StackDiagram diagram="([a-z-]+)" \/>/g)].map((s) => s.slice(1));
     expect(subs).toEqual([
@@ -76,7 +70,17 @@ describe('the figures', () => {
     expect(kinds(stackDiagrams.containers).has('guest-os')).toBe(false);
   });
 
-  const base: StackDiagramData = { title: 'T', description: 'D', columns: 2, rows: [[{ kind: 'app', label: 'A' }, { kind: 'libs', label: 'B' }]] };
+  const base: StackDiagramData = {
+    title: 'T',
+    description: 'D',
+    columns: 2,
+    rows: [
+      [
+        { kind: 'app', label: 'A' },
+        { kind: 'libs', label: 'B' },
+      ],
+    ],
+  };
   it('bad layer data fails with a message that says what to fix', () => {
     expect(stackProblems('x', { ...base, rows: [] })).toEqual([expect.stringMatching(/Diagram "x" .*rows is empty/)]);
     expect(stackProblems('x', { ...base, rows: [[{ kind: 'cpu' as never, label: 'A', span: 2 }]] })[0]).toMatch(
@@ -84,13 +88,29 @@ describe('the figures', () => {
     );
     expect(stackProblems('x', { ...base, rows: [[{ kind: 'app', label: 'A' }]] })[0]).toMatch(/row 1 leaves 1 of 2 columns empty/);
     expect(stackProblems('x', { ...base, rows: [[{ kind: 'app', label: 'A', span: 3 }]] })[0]).toMatch(/does not fit/);
-    expect(stackProblems('x', { ...base, rows: [[{ kind: 'app', label: 'Supercalifragilisticexpialidocious' }, { kind: 'app', label: 'B' }]] })[0]).toMatch(
-      /label "Supercalifragilisticexpialidocious" does not fit its box/,
-    );
+    expect(
+      stackProblems('x', {
+        ...base,
+        rows: [
+          [
+            { kind: 'app', label: 'Supercalifragilisticexpialidocious' },
+            { kind: 'app', label: 'B' },
+          ],
+        ],
+      })[0],
+    ).toMatch(/label "Supercalifragilisticexpialidocious" does not fit its box/);
     expect(stackProblems('x', { ...base, title: '' })[0]).toMatch(/title is empty; it is the SVG's accessible name/);
   });
 
-  const flow: FlowDiagramData = { title: 'T', description: 'D', nodes: [{ id: 'a', kind: 'client', label: 'A' }, { id: 'b', kind: 'daemon', label: 'B' }], edges: [{ from: 'a', to: 'b' }] };
+  const flow: FlowDiagramData = {
+    title: 'T',
+    description: 'D',
+    nodes: [
+      { id: 'a', kind: 'client', label: 'A' },
+      { id: 'b', kind: 'daemon', label: 'B' },
+    ],
+    edges: [{ from: 'a', to: 'b' }],
+  };
   it('bad flow data fails with a message that says what to fix', () => {
     expect(flowProblems('f', { ...flow, nodes: [] })[0]).toMatch(/at least two nodes/);
     expect(flowProblems('f', { ...flow, edges: [{ from: 'a', to: 'zz' }] })[0]).toMatch(/edge to unknown node "zz"; nodes are a, b/);
@@ -112,12 +132,16 @@ describe('the wrong-statement rule (src/lib/checks/course-rules.ts)', () => {
       'Publish a port with --port 8080:80.',
       'Docker on Linux needs a hypervisor to run containers.',
       '`latest` is a special tag always pointing to the latest version of an image.',
-      'The same image works on your laptop, in the grader\'s CI and on the robot.',
+      "The same image works on your laptop, in the grader's CI and on the robot.",
       'Use an explicit tag such as `ros:noetic`.',
       '- **Keep Docker updated**: kernel and engine fixes protect every container.',
-      'The first prints a random container ID, the second your laptop\'s name.',
+      "The first prints a random container ID, the second your laptop's name.",
     ];
-    for (const s of seed) expect(WRONG_STATEMENTS.some(({ re }) => re.test(s)), s).toBe(true);
+    for (const s of seed)
+      expect(
+        WRONG_STATEMENTS.some(({ re }) => re.test(s)),
+        s,
+      ).toBe(true);
   });
   it('sentences are read across line breaks, each with the line it starts on and the next sentence (the correction may be there)', () => {
     const chapter = (body: string) => `---\ntitle: T\n---\n\n${body}\n`;

@@ -15,7 +15,9 @@ describe('command card', () => {
   it('resolves every entry against the reference, grouped in the reference order', () => {
     const groups = commandCard(COMMAND_CARD, commands);
     const order = COMMAND_GROUPS.map((g) => g.id);
-    expect(groups.map((g) => order.indexOf(g.id as (typeof order)[number]))).toEqual([...groups.map((g) => order.indexOf(g.id as (typeof order)[number]))].sort((a, b) => a - b));
+    expect(groups.map((g) => order.indexOf(g.id as (typeof order)[number]))).toEqual(
+      [...groups.map((g) => order.indexOf(g.id as (typeof order)[number]))].sort((a, b) => a - b),
+    );
     expect(groups.flatMap((g) => g.commands).length).toBe(COMMAND_CARD.length);
     const run = groups.flatMap((g) => g.commands).find((c) => c.anchor === 'docker-run')!;
     expect(run.flags.map((f) => f.anchor)).toContain('docker-run-publish');
@@ -29,7 +31,9 @@ describe('command card', () => {
 
   it('cuts at a sentence end, never inside quotes or code', () => {
     expect(firstSentence('Give the container a name. Names must be unique.')).toBe('Give the container a name.');
-    expect(firstSentence('If the name is taken you get "Conflict. The container name is in use": remove it. More.')).toBe('If the name is taken you get "Conflict. The container name is in use": remove it.');
+    expect(firstSentence('If the name is taken you get "Conflict. The container name is in use": remove it. More.')).toBe(
+      'If the name is taken you get "Conflict. The container name is in use": remove it.',
+    );
     expect(firstSentence('Use `docker ps -a. Then` rm. Next.')).toBe('Use `docker ps -a. Then` rm.');
     expect(firstSentence('e.g. /dev/video0 works. Also i2c.')).toBe('e.g. /dev/video0 works.');
     expect(firstSentence('No end')).toBe('No end');

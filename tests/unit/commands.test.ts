@@ -6,7 +6,20 @@ import { decodeEntities } from '~/lib/text/html-entities.ts';
 import { dockerModel } from '../support/docker-model.ts';
 import { tokenize } from '~/lib/docker/tokenize.ts';
 import { anchorRedirects } from '~/lib/links/redirects.ts';
-import { aliasAnchors, commandAnchor, REFERENCE_CHAPTER, findCommand, findMistake, flagAnchor, flagLabel, groupCommands, inlineCode, referenceAnchors, referenceToc, topicAnchor } from '~/lib/reference/commands.ts';
+import {
+  aliasAnchors,
+  commandAnchor,
+  REFERENCE_CHAPTER,
+  findCommand,
+  findMistake,
+  flagAnchor,
+  flagLabel,
+  groupCommands,
+  inlineCode,
+  referenceAnchors,
+  referenceToc,
+  topicAnchor,
+} from '~/lib/reference/commands.ts';
 import { loadCommands } from '../support/reference-data.ts';
 import { ANCHORS_FILE } from '~/lib/links/published-anchors.ts';
 import { cliFlagAnchors, cliFlagRows, cliFlagRowsHtml, modelCommandOf } from '~/lib/reference/flag-rows.ts';
@@ -29,7 +42,11 @@ describe('anchors', () => {
     const anchors = referenceAnchors(commands, (c) => cliFlagAnchors(c, model));
     expect(new Set(anchors).size).toBe(anchors.length);
     // The anchors instructors may have linked to come from the published list, not from this test.
-    const rendered = new Set([...anchors, ...[...aliasAnchors(commands, (c) => cliFlagAnchors(c, model)).values()].flat().map((a) => a.id), ...headings(readFileSync(`content/chapters/${REFERENCE_CHAPTER}.mdx`, 'utf8')).map((h) => h.id)]);
+    const rendered = new Set([
+      ...anchors,
+      ...[...aliasAnchors(commands, (c) => cliFlagAnchors(c, model)).values()].flat().map((a) => a.id),
+      ...headings(readFileSync(`content/chapters/${REFERENCE_CHAPTER}.mdx`, 'utf8')).map((h) => h.id),
+    ]);
     const published = readFileSync(ANCHORS_FILE, 'utf8')
       .split('\n')
       .filter((l) => l.startsWith(`/${REFERENCE_CHAPTER}/#`))
@@ -131,10 +148,28 @@ describe('every flag of every entry', () => {
       '<tr><td><h4 id="docker-x-x"><code>--x</code></h4> <code data-pagefind-ignore>a&lt;b</code></td><td class="flag-nodesc" data-pagefind-ignore><strong>Deprecated.</strong> No description in the site\'s CLI data (Docker Compose 5.5.0 table: name, type, default only).</td></tr>',
     );
   });
-  test('the robotics flags have curated text checked against Docker\'s documentation', () => {
+  test("the robotics flags have curated text checked against Docker's documentation", () => {
     const run = findCommand(commands, 'docker run')!;
-    const wanted = ['--shm-size', '--ipc', '--pid', '--ulimit', '--init', '--add-host', '--env-file', '--group-add', '--cap-add', '--cap-drop', '--security-opt', '--cpus', '--memory-swap', '--log-opt', '--stop-timeout'];
-    const health = modelCommandOf(run, model).flags.filter((f) => f.long.startsWith('--health-')).map((f) => f.long);
+    const wanted = [
+      '--shm-size',
+      '--ipc',
+      '--pid',
+      '--ulimit',
+      '--init',
+      '--add-host',
+      '--env-file',
+      '--group-add',
+      '--cap-add',
+      '--cap-drop',
+      '--security-opt',
+      '--cpus',
+      '--memory-swap',
+      '--log-opt',
+      '--stop-timeout',
+    ];
+    const health = modelCommandOf(run, model)
+      .flags.filter((f) => f.long.startsWith('--health-'))
+      .map((f) => f.long);
     expect(health.length).toBeGreaterThan(4);
     for (const long of [...wanted, ...health]) {
       const f = run.flags.find((x) => x.long === long);
@@ -146,7 +181,7 @@ describe('every flag of every entry', () => {
 
 describe('synopses come from the CLI data', () => {
   const sources = loadSources();
-  test('an Engine entry gets its capture\'s Usage line, with its own spelling of the command', () => {
+  test("an Engine entry gets its capture's Usage line, with its own spelling of the command", () => {
     const { synopses, problems } = referenceSynopses(commands, sources);
     expect(problems).toEqual([]);
     expect(synopses.get('docker-run')).toBe('docker run [OPTIONS] IMAGE [COMMAND] [ARG...]');
@@ -178,7 +213,11 @@ describe('page structure', () => {
   test('groups in page order; the ToC lists groups and commands but no flags', () => {
     // Every group in COMMAND_GROUPS order; the published group anchors stay.
     expect(groupCommands(commands).map((g) => g.id)).toEqual(COMMAND_GROUPS.map((g) => g.id));
-    for (const id of ['running-containers', 'managing-containers', 'images', 'clean-up', 'more-commands']) expect(COMMAND_GROUPS.map((g) => g.id), id).toContain(id);
+    for (const id of ['running-containers', 'managing-containers', 'images', 'clean-up', 'more-commands'])
+      expect(
+        COMMAND_GROUPS.map((g) => g.id),
+        id,
+      ).toContain(id);
     const toc = referenceToc(commands);
     expect(toc[0]).toEqual({ depth: 2, slug: 'running-containers', text: 'Running containers' });
     expect(toc[1]).toEqual({ depth: 3, slug: 'docker-run', text: 'docker run' });
@@ -212,13 +251,37 @@ describe('bad data fails with the entry named', () => {
     expect(parse([{ ...base, id: 'docker-container-ls' }])).toThrow(/id "docker-container-ls" does not match name "docker ps": it must be "docker-ps"/);
   });
   test('declared semantics that contradict the entry', () => {
-    expect(parse([{ ...base, flags: [{ long: '--all', value: 'port-mapping', meaning: 'x' }] }])).toThrow(/entry 1 "docker-ps" > flags\[0\] \(--all\) > value: command "docker-ps": flag --all has value "port-mapping" but takes no value \(no arg\)/);
+    expect(parse([{ ...base, flags: [{ long: '--all', value: 'port-mapping', meaning: 'x' }] }])).toThrow(
+      /entry 1 "docker-ps" > flags\[0\] \(--all\) > value: command "docker-ps": flag --all has value "port-mapping" but takes no value \(no arg\)/,
+    );
     expect(parse([{ ...base, flags: [{ long: '--all', value: 'colour', arg: 'X', meaning: 'x' }] }])).toThrow(/value must be one of: port-mapping, volume/);
     expect(parse([{ ...base, flags: [{ long: '--all', risk: 'bad', meaning: 'x' }] }])).toThrow(/flag --all has a risk but no caution/);
     expect(parse([{ ...base, args: [{ name: 'X', meaning: 'x', role: 'thing' }] }])).toThrow(/role must be one of: image, container/);
-    expect(parse([{ ...base, args: [{ name: 'A', meaning: 'x', rest: true }, { name: 'B', meaning: 'y' }] }])).toThrow(/argument A has rest: true but is not the last argument/);
-    expect(parse([{ ...base, topics: [{ id: 'a', role: 'docker-socket', title: 't', body: 'b' }, { id: 'b', role: 'docker-socket', title: 't', body: 'b' }] }])).toThrow(/topics "a" and "b" both have role docker-socket/);
-    expect(parse([{ ...base, flags: [{ long: '--all', meaning: 'x' }], hiddenFlags: { '--al': '--all' } }])).toThrow(/--all is described in flags, so put --al in its aliases instead of hiddenFlags/);
+    expect(
+      parse([
+        {
+          ...base,
+          args: [
+            { name: 'A', meaning: 'x', rest: true },
+            { name: 'B', meaning: 'y' },
+          ],
+        },
+      ]),
+    ).toThrow(/argument A has rest: true but is not the last argument/);
+    expect(
+      parse([
+        {
+          ...base,
+          topics: [
+            { id: 'a', role: 'docker-socket', title: 't', body: 'b' },
+            { id: 'b', role: 'docker-socket', title: 't', body: 'b' },
+          ],
+        },
+      ]),
+    ).toThrow(/topics "a" and "b" both have role docker-socket/);
+    expect(parse([{ ...base, flags: [{ long: '--all', meaning: 'x' }], hiddenFlags: { '--al': '--all' } }])).toThrow(
+      /--all is described in flags, so put --al in its aliases instead of hiddenFlags/,
+    );
   });
   test('an example with a prompt or curly quotes', () => {
     expect(parse([{ ...base, examples: [{ command: '$ docker ps', does: 'x' }] }])).toThrow(/must not start with a "\$ " prompt/);
@@ -237,7 +300,15 @@ describe('the reference covers every docker command the site uses', () => {
   test.skipIf(!existsSync(`${DIST}/index.html`))('every command in the code of dist/ has an entry in /commands/', () => {
     const { index } = dockerModel();
     const pages = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'pagefind' || e.name === '_astro' ? [] : pages(`${dir}/${e.name}`)) : e.name.endsWith('.html') ? [`${dir}/${e.name}`] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? e.name === 'pagefind' || e.name === '_astro'
+            ? []
+            : pages(`${dir}/${e.name}`)
+          : e.name.endsWith('.html')
+            ? [`${dir}/${e.name}`]
+            : [],
+      );
     const used = new Map<string, Set<string>>();
     for (const file of pages(DIST)) {
       const html = readFileSync(file, 'utf8');
@@ -260,7 +331,10 @@ describe('the reference covers every docker command the site uses', () => {
       // A group (`docker compose`) is covered when one of its commands has an entry.
       return (index.children.get(name) ?? []).some((k) => index.byName.get(`${name} ${k}`)?.anchor);
     };
-    const missing = [...used].sort(([a], [b]) => a.localeCompare(b)).filter(([name]) => !covered(name)).map(([name, where]) => `${name} (used on ${[...where].sort().join(', ')}): add an entry to ${'content/reference/commands.yaml'}`);
+    const missing = [...used]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .filter(([name]) => !covered(name))
+      .map(([name, where]) => `${name} (used on ${[...where].sort().join(', ')}): add an entry to ${'content/reference/commands.yaml'}`);
     expect(missing).toEqual([]);
   });
 });

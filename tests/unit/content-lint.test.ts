@@ -78,7 +78,9 @@ describe('lintChapter: mistakes that used to pass', () => {
 
 describe('helpers', () => {
   it('codeFences returns language, line and code', () => {
-    expect(codeFences('a\n```yaml title="x"\nk: v\n```\n')).toEqual([{ lang: 'yaml', meta: 'title="x"', line: 2, endLine: 4, code: 'k: v', closed: true, marker: '```' }]);
+    expect(codeFences('a\n```yaml title="x"\nk: v\n```\n')).toEqual([
+      { lang: 'yaml', meta: 'title="x"', line: 2, endLine: 4, code: 'k: v', closed: true, marker: '```' },
+    ]);
     expect(codeFences('a\n```bash\nls\n')).toEqual([{ lang: 'bash', meta: '', line: 2, endLine: 4, code: 'ls\n', closed: false, marker: '```' }]);
     // A fence with a language never closes a block (CommonMark); a longer opener keeps shorter fences as code.
     expect(codeFences('````md\n```bash\nls\n```\n````').map((f) => [f.line, f.endLine, f.closed])).toEqual([[1, 5, true]]);

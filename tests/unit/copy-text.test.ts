@@ -22,7 +22,8 @@ describe('copyText', () => {
 
 describe('htmlToText', () => {
   test('tags removed, entities decoded, one line per highlighted line', () => {
-    const html = '<code><span class="line"><span style="--a:1">docker</span> run &amp;&amp; echo &quot;&lt;ok&gt;&quot; &#x27;x&#39;</span>\n<span class="line">ls</span></code>';
+    const html =
+      '<code><span class="line"><span style="--a:1">docker</span> run &amp;&amp; echo &quot;&lt;ok&gt;&quot; &#x27;x&#39;</span>\n<span class="line">ls</span></code>';
     expect(htmlToText(html)).toBe('docker run && echo "<ok>" \'x\'\nls');
   });
 });
@@ -60,6 +61,7 @@ describe('the explain link of a code block finds docker lines as the explainer r
     expect(explainableCommand('export X=1\nDOCKER_CONTEXT="robot" docker \\\n  compose up -d')).toBe('DOCKER_CONTEXT="robot" docker compose up -d');
     expect(explainableCommand('sudo -E docker ps')).toBe('sudo -E docker ps');
     expect(explainableCommand('sudo docker ps -a')).toBe('docker ps -a');
-    for (const other of ['dockerd --debug', 'echo docker ps', 'docker', 'X=1 dockerd', 'systemctl restart docker']) expect(explainableCommand(other), other).toBeUndefined();
+    for (const other of ['dockerd --debug', 'echo docker ps', 'docker', 'X=1 dockerd', 'systemctl restart docker'])
+      expect(explainableCommand(other), other).toBeUndefined();
   });
 });

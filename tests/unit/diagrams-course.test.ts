@@ -14,14 +14,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { codeFences, headings } from '../../src/lib/checks/content-lint.ts';
-import {
-  LAYER_KINDS,
-  placeStack,
-  stackDiagrams,
-  stackProblems,
-  type PlacedCell,
-  type StackDiagramData,
-} from '../../src/data/diagrams.ts';
+import { LAYER_KINDS, placeStack, stackDiagrams, stackProblems, type PlacedCell, type StackDiagramData } from '../../src/data/diagrams.ts';
 
 const root = new URL('../../', import.meta.url);
 const read = (p: string) => readFileSync(new URL(p, root), 'utf8');
@@ -49,7 +42,10 @@ const column = (name: keyof typeof stackDiagrams, col: number) =>
 
 /** Words a reader reads: prose and code, without frontmatter, imports and component tags. */
 function wordCount(src: string): number {
-  const body = src.replace(/^---[\s\S]*?\n---\n/, '').replace(/^import .*$/gm, '').replace(/<\/?[A-Z][^>]*>/g, ' ');
+  const body = src
+    .replace(/^---[\s\S]*?\n---\n/, '')
+    .replace(/^import .*$/gm, '')
+    .replace(/<\/?[A-Z][^>]*>/g, ' ');
   return body.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
 }
 
@@ -76,14 +72,20 @@ describe('the course diagrams', () => {
     expect(kinds(1)).toEqual(['writable', 'volume', 'volume', 'host-disk']);
     expect(kinds(2)).toEqual(['writable', 'tmpfs', 'tmpfs', 'memory']);
     // The same words the chapter's table uses.
-    const labels = cells('mounts').map((c) => c.label).join(' | ');
+    const labels = cells('mounts')
+      .map((c) => c.label)
+      .join(' | ');
     expect(labels).toMatch(/bind mount/);
     expect(labels).toMatch(/volume/);
     expect(labels).toMatch(/tmpfs/);
   });
 
   it('networks: only the host-network container bypasses Docker Engine', () => {
-    const byLabel = new Map(cells('networks').filter((c) => c.kind === 'container').map((c) => [c.label, c.col]));
+    const byLabel = new Map(
+      cells('networks')
+        .filter((c) => c.kind === 'container')
+        .map((c) => [c.label, c.col]),
+    );
     expect([...byLabel.keys()].sort()).toEqual(['db', 'plain run', 'ros-node', 'web']);
     for (const [label, col] of byLabel) {
       const below = column('networks', col).map((c) => c.kind);
@@ -96,10 +98,12 @@ describe('the course diagrams', () => {
     expect(web!.label).toMatch(/names resolve/);
   });
 
-  it('robot-stack: draws the services, mounts and devices of the chapter\'s own example', () => {
+  it("robot-stack: draws the services, mounts and devices of the chapter's own example", () => {
     const example = robotStackExample();
     const services = Object.keys(example.services);
-    const drawn = cells('robot-stack').filter((c) => c.kind === 'container').map((c) => c.label.split(':')[0]);
+    const drawn = cells('robot-stack')
+      .filter((c) => c.kind === 'container')
+      .map((c) => c.label.split(':')[0]);
     expect(drawn.sort()).toEqual([...services].sort());
     // Every service is on the host network, as the diagram's network row says.
     for (const [name, s] of Object.entries(example.services)) expect(s.network_mode, name).toBe('host');
@@ -110,8 +114,16 @@ describe('the course diagrams', () => {
       for (const d of s.devices ?? []) expect(labels).toContain(`device:${d.split(':')[0]}`);
       for (const v of s.volumes ?? []) {
         const src = v.split(':')[0]!;
-        if (src.startsWith('/')) expect(labels.some((l) => l.startsWith('bind-mount:') && l.includes(src)), `${src} drawn as a bind mount`).toBe(true);
-        else expect(labels.some((l) => l.startsWith('volume:') && l.includes(src)), `${src} drawn as a volume`).toBe(true);
+        if (src.startsWith('/'))
+          expect(
+            labels.some((l) => l.startsWith('bind-mount:') && l.includes(src)),
+            `${src} drawn as a bind mount`,
+          ).toBe(true);
+        else
+          expect(
+            labels.some((l) => l.startsWith('volume:') && l.includes(src)),
+            `${src} drawn as a volume`,
+          ).toBe(true);
       }
     }
     for (const v of Object.keys(example.volumes ?? {})) expect(labels.some((l) => l.startsWith('volume:') && l.includes(v))).toBe(true);
@@ -129,7 +141,18 @@ describe('the course diagrams', () => {
     for (const s of Object.keys(robotStackExample().services)) expect(d('robot-stack')).toContain(s);
   });
 
-  const base: StackDiagramData = { title: 'T', description: 'D', columns: 3, rows: [[{ kind: 'volume', label: 'bags' }, { kind: 'tmpfs', label: 'cache' }, { kind: 'device', label: 'cam' }]] };
+  const base: StackDiagramData = {
+    title: 'T',
+    description: 'D',
+    columns: 3,
+    rows: [
+      [
+        { kind: 'volume', label: 'bags' },
+        { kind: 'tmpfs', label: 'cache' },
+        { kind: 'device', label: 'cam' },
+      ],
+    ],
+  };
   it('accept the new kinds, and bad data still fails with a message that says what to fix', () => {
     expect(stackProblems('x', base)).toEqual([]);
     for (const k of ['container', 'network', 'bind-mount', 'volume', 'tmpfs', 'host-disk', 'memory', 'device']) expect(LAYER_KINDS).toContain(k);
@@ -137,9 +160,18 @@ describe('the course diagrams', () => {
       new RegExp(`Diagram "x" \\(src/data/diagrams.ts\\): row 1: unknown kind "mount" for "A"; expected one of .*bind-mount, volume, tmpfs`),
     );
     // A service name that cannot wrap does not fit a quarter of the width.
-    expect(stackProblems('x', { ...base, columns: 4, rows: [[{ kind: 'container', label: 'lane-follower' }, { kind: 'container', label: 'b', span: 3 }]] })[0]).toMatch(
-      /the label "lane-follower" does not fit its box/,
-    );
+    expect(
+      stackProblems('x', {
+        ...base,
+        columns: 4,
+        rows: [
+          [
+            { kind: 'container', label: 'lane-follower' },
+            { kind: 'container', label: 'b', span: 3 },
+          ],
+        ],
+      })[0],
+    ).toMatch(/the label "lane-follower" does not fit its box/);
     expect(() => placeStack('x', { ...base, rows: [[{ kind: 'volume', label: 'bags' }]] })).toThrow(/row 1 leaves 2 of 3 columns empty/);
   });
 });

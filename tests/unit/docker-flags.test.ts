@@ -23,7 +23,11 @@ const { model, problems } = dockerModel();
 describe('the CLI data', () => {
   test('the captures record the client version; the tables name theirs', () => {
     expect(CAPTURE_VERSION).toMatch(/^Docker version 28\.\d+\.\d+/);
-    expect(model.engines).toEqual(loadSources().filter((s) => s.product === 'engine').map((s) => s.label));
+    expect(model.engines).toEqual(
+      loadSources()
+        .filter((s) => s.product === 'engine')
+        .map((s) => s.label),
+    );
     expect(model.engines.length).toBe(2);
     expect(Object.keys(model.plugins).sort()).toEqual(['buildx', 'compose']);
   });
@@ -40,15 +44,21 @@ describe('the CLI data', () => {
 });
 
 test('the product data lives in content/reference/: nothing in src/ reads from tests/', () => {
-  const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
-  const offenders = files('src').filter((f) => /\.(ts|astro|mjs)$/.test(f) && /from\s+['"][^'"]*\btests\/|glob[^(]*\(\s*['"][^'"]*\btests\//.test(readFileSync(f, 'utf8')));
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(`${dir}/${e.name}`) : [`${dir}/${e.name}`]));
+  const offenders = files('src').filter(
+    (f) => /\.(ts|astro|mjs)$/.test(f) && /from\s+['"][^'"]*\btests\/|glob[^(]*\(\s*['"][^'"]*\btests\//.test(readFileSync(f, 'utf8')),
+  );
   expect(offenders).toEqual([]);
 });
 
 describe('every example in the reference passes both CLI versions', () => {
   for (const c of commands) {
     test(c.id, () => {
-      const examples = [...c.examples.map((e, i) => ({ e, at: `example ${i + 1}` })), ...c.topics.flatMap((t) => t.examples.map((e, i) => ({ e, at: `topic ${t.id} example ${i + 1}` })))];
+      const examples = [
+        ...c.examples.map((e, i) => ({ e, at: `example ${i + 1}` })),
+        ...c.topics.flatMap((t) => t.examples.map((e, i) => ({ e, at: `topic ${t.id} example ${i + 1}` }))),
+      ];
       const found = examples.flatMap(({ e, at }) => checkDockerCommandLine(e.command, `${COMMANDS_FILE}: "${c.id}" ${at}`, { context: e.does }));
       // The right spellings the entry points to, and its aliases, are real commands too.
       const rights = [...c.mistakes, ...c.flags.flatMap((f) => f.mistakes)].map((m) => m.right).filter((r) => /^docker /.test(r));
@@ -85,19 +95,25 @@ describe('the check itself', () => {
     }
   });
   test('names the source, the command and the flag', () => {
-    expect(checkDockerCommandLine('docker run --port 8080:80 nginx', 'content/chapters/x.mdx:12')).toEqual(['content/chapters/x.mdx:12: `docker run --port 8080:80 nginx`: docker run has no flag --port']);
+    expect(checkDockerCommandLine('docker run --port 8080:80 nginx', 'content/chapters/x.mdx:12')).toEqual([
+      'content/chapters/x.mdx:12: `docker run --port 8080:80 nginx`: docker run has no flag --port',
+    ]);
     expect(checkDockerCommandLine('docker run -itz ubuntu', 's')[0]).toMatch(/docker run has no flag -z \(in -itz\)/);
     expect(checkDockerCommandLine('docker -H x --hostname y ps', 's')[0]).toMatch(/docker \(global options, before the command\) has no flag --hostname/);
     expect(checkDockerCommandLine('docker image details ubuntu', 's')[0]).toMatch(/unknown docker command "docker image details"/);
     expect(checkDockerCommandLine('docker system prune --images', 's')[0]).toMatch(/docker system prune has no flag --images/);
-    expect(checkDockerCommandLine('docker run -d /dev/video0 myimage', 's')[0]).toMatch(/"\/dev\/video0" is not a valid image reference.*-d \(--detach\), takes no value/);
+    expect(checkDockerCommandLine('docker run -d /dev/video0 myimage', 's')[0]).toMatch(
+      /"\/dev\/video0" is not a valid image reference.*-d \(--detach\), takes no value/,
+    );
     expect(checkDockerCommandLine('docker run --rm Ubuntu', 's')[0]).toMatch(/"Ubuntu" is not a valid image reference/);
     expect(checkDockerCommandLine('docker compose up --detatch', 's')[0]).toMatch(/docker compose up has no flag --detatch; did you mean -d, --detach\?/);
     expect(checkDockerCommandLine('ls && docker run "x', 's')[0]).toMatch(/never closed/);
   });
   test('a flag one CLI version lacks fails with the version named, unless the text says so', () => {
     const [engine28, engine29] = model.engines as [string, string];
-    expect(checkDockerCommandLine('docker run --kernel-memory 1g ubuntu', 'f:3')).toEqual([`f:3: \`docker run --kernel-memory 1g ubuntu\`: docker run --kernel-memory is not in ${engine29} (only in ${engine28}).`]);
+    expect(checkDockerCommandLine('docker run --kernel-memory 1g ubuntu', 'f:3')).toEqual([
+      `f:3: \`docker run --kernel-memory 1g ubuntu\`: docker run --kernel-memory is not in ${engine29} (only in ${engine28}).`,
+    ]);
     expect(checkDockerCommandLine('docker build --disable-content-trust .', 'f:3')[0]).toMatch(new RegExp(`is not in ${engine29}`));
     expect(checkDockerCommandLine('docker run --kernel-memory 1g ubuntu', 'f:3', { context: 'Docker 29 removed this flag.' })).toEqual([]);
     expect(checkDockerCommandLine('docker run --kernel-memory 1g ubuntu', 'f:3', { context: 'An old flag.' })).toHaveLength(1);
@@ -105,8 +121,18 @@ describe('the check itself', () => {
     expect(mentionsVersion('works on CLI 28.x only', engine28)).toBe(true);
     expect(mentionsVersion('port 29 of the host', engine29)).toBe(false);
   });
-  test('the model\'s image reference agrees with the checker, and names its parts', () => {
-    for (const ref of ['ubuntu', 'ubuntu:22.04', 'duckietown/dt-core:ente-arm64v8', 'localhost:5000/bot:v1', 'ghcr.io/org/img@sha256:' + 'a'.repeat(64), 'Ubuntu', 'ubuntu:', 'my_image:x', 'a//b']) {
+  test("the model's image reference agrees with the checker, and names its parts", () => {
+    for (const ref of [
+      'ubuntu',
+      'ubuntu:22.04',
+      'duckietown/dt-core:ente-arm64v8',
+      'localhost:5000/bot:v1',
+      'ghcr.io/org/img@sha256:' + 'a'.repeat(64),
+      'Ubuntu',
+      'ubuntu:',
+      'my_image:x',
+      'a//b',
+    ]) {
       const checker = !checkDockerCommandLine(`docker run --rm ${ref}`, 's').some((p) => /not a valid image reference/.test(p));
       expect(IMAGE_REFERENCE.test(ref), ref).toBe(checker);
     }
@@ -116,7 +142,7 @@ describe('the check itself', () => {
   });
   test('parseHelp reads usage, aliases, flags with types and wrapped descriptions', () => {
     const help = parseHelp(
-      'Usage:  docker image ls [OPTIONS] [REPOSITORY[:TAG]]\n\nList images\n\nAliases:\n  docker image ls, docker image list,\n  docker images\n\nOptions:\n  -a, --all             Show all images (default hides intermediate images)\n      --format string   Format output using a custom template:\n                        \'table\': ...\n',
+      "Usage:  docker image ls [OPTIONS] [REPOSITORY[:TAG]]\n\nList images\n\nAliases:\n  docker image ls, docker image list,\n  docker images\n\nOptions:\n  -a, --all             Show all images (default hides intermediate images)\n      --format string   Format output using a custom template:\n                        'table': ...\n",
     );
     expect(help).toMatchObject({ name: 'docker image ls', summary: 'List images', aliases: ['docker image ls', 'docker image list', 'docker images'] });
     expect(help.flags).toEqual([
@@ -125,14 +151,23 @@ describe('the check itself', () => {
     ]);
   });
   test('a table row that is not a table row fails with the file and line', () => {
-    expect(() => parseTable('# compose 5.5.0: x\ncommand\tlong\nnot a row', 'content/reference/cli/compose-5.5.0.tsv')).toThrow(/compose-5\.5\.0\.tsv:3: expected "command<TAB>long/);
+    expect(() => parseTable('# compose 5.5.0: x\ncommand\tlong\nnot a row', 'content/reference/cli/compose-5.5.0.tsv')).toThrow(
+      /compose-5\.5\.0\.tsv:3: expected "command<TAB>long/,
+    );
     expect(() => parseTable('compose', 'content/reference/cli/x.tsv')).toThrow(/x\.tsv: line 1 must say/);
   });
   test('a reference entry that contradicts the CLI data is named, with what to do', () => {
     const base = { id: 'docker-ps', name: 'docker ps', group: 'managing-containers', synopsis: 'docker ps [OPTIONS]', summary: 'List.', chapter: 'x' };
     const bad = parseCommandsFile(
       [
-        { ...base, flags: [{ long: '--alll', meaning: 'x' }, { short: '-q', long: '--quiet', arg: 'X', meaning: 'x' }], hiddenFlags: { '--zz': '--nope' } },
+        {
+          ...base,
+          flags: [
+            { long: '--alll', meaning: 'x' },
+            { short: '-q', long: '--quiet', arg: 'X', meaning: 'x' },
+          ],
+          hiddenFlags: { '--zz': '--nope' },
+        },
         { ...base, id: 'docker-nope', name: 'docker nope' },
       ],
       ['x'],

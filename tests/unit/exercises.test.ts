@@ -32,7 +32,10 @@ function spellings(line: string, idx: ModelIndex): string[] {
   const seg = segs[0]!;
   const lastCommand = seg.tokens.findLastIndex((t) => t.kind === 'command');
   // What stands before the (last) command word keeps its place: global options, `docker compose -f x`.
-  const head = seg.tokens.slice(1, lastCommand).filter((t) => t.kind !== 'command').map((t) => (t.kind === 'value' ? shellWord(t.text) : t.text));
+  const head = seg.tokens
+    .slice(1, lastCommand)
+    .filter((t) => t.kind !== 'command')
+    .map((t) => (t.kind === 'value' ? shellWord(t.text) : t.text));
   const flags: Array<{ t: Token; value?: string }> = [];
   const tail: string[] = [];
   for (const t of seg.tokens.slice(lastCommand + 1)) {
@@ -41,7 +44,10 @@ function spellings(line: string, idx: ModelIndex): string[] {
     else tail.push(t.kind === 'image' ? t.text : shellWord(t.text));
   }
   const cmd = idx.byName.get(seg.command!)!;
-  const parentWords = seg.tokens.slice(1, lastCommand).filter((t) => t.kind === 'command').map((t) => t.text);
+  const parentWords = seg.tokens
+    .slice(1, lastCommand)
+    .filter((t) => t.kind === 'command')
+    .map((t) => t.text);
   const render = (name: string, form: 'as-is' | 'long' | 'short' | 'equals', order: 'as-is' | 'reversed', image: (i: string) => string = (i) => i) => {
     const fl = (order === 'reversed' ? [...flags].reverse() : flags).map(({ t, value }) => {
       const f = t.flag!;
@@ -56,10 +62,14 @@ function spellings(line: string, idx: ModelIndex): string[] {
     const named = parentWords.length ? [...words.slice(0, -1), ...head, words.at(-1)!] : [...head, ...words];
     return ['docker', ...named, ...fl, ...rest].join(' ');
   };
-  const names = cmd.aliases.filter((a) => a.startsWith('docker ') && (!parentWords.length || a.split(' ').length === cmd.name.split(' ').length)).map((a) => a.slice('docker '.length));
+  const names = cmd.aliases
+    .filter((a) => a.startsWith('docker ') && (!parentWords.length || a.split(' ').length === cmd.name.split(' ').length))
+    .map((a) => a.slice('docker '.length));
   const out = new Set<string>();
-  for (const name of names) for (const form of ['as-is', 'long', 'short', 'equals'] as const) for (const order of ['as-is', 'reversed'] as const) out.add(render(name, form, order));
-  if (seg.tokens.some((t) => t.kind === 'image')) out.add(render(names[0]!, 'as-is', 'as-is', (i) => (imageParts(i).repo.includes('/') ? `docker.io/${i}` : `docker.io/library/${i}`)));
+  for (const name of names)
+    for (const form of ['as-is', 'long', 'short', 'equals'] as const) for (const order of ['as-is', 'reversed'] as const) out.add(render(name, form, order));
+  if (seg.tokens.some((t) => t.kind === 'image'))
+    out.add(render(names[0]!, 'as-is', 'as-is', (i) => (imageParts(i).repo.includes('/') ? `docker.io/${i}` : `docker.io/library/${i}`)));
   out.delete(line);
   return [...out];
 }
@@ -69,7 +79,19 @@ describe('the course exercises', () => {
   it('number at least 40, in every chapter that teaches commands', () => {
     expect(exercises.length).toBeGreaterThanOrEqual(40);
     const chapters = new Set(exercises.map((e) => e.chapter));
-    for (const c of ['set-up-docker', 'images-and-containers', 'building-images', 'volumes-and-networks', 'compose', 'docker-for-robots', 'keep-services-running', 'robot-hardware', 'security', 'troubleshooting']) expect(chapters, c).toContain(c);
+    for (const c of [
+      'set-up-docker',
+      'images-and-containers',
+      'building-images',
+      'volumes-and-networks',
+      'compose',
+      'docker-for-robots',
+      'keep-services-running',
+      'robot-hardware',
+      'security',
+      'troubleshooting',
+    ])
+      expect(chapters, c).toContain(c);
   });
 
   it.each(exercises.map((e) => [e.id, e] as const))('%s is placed once, in its own chapter', (id, e) => {
@@ -90,7 +112,12 @@ describe('the course exercises', () => {
 describe('feedback that teaches', () => {
   const nginx = ex('run-nginx-background');
   it('accepts the three spellings of the task in the issue, in any order', () => {
-    for (const line of ['docker run -d -p 8080:80 --rm nginx', 'docker container run --rm --publish=8080:80 --detach nginx:latest', 'docker run -dp 8080:80 --rm nginx', 'docker run --rm -p8080:80 -d nginx'])
+    for (const line of [
+      'docker run -d -p 8080:80 --rm nginx',
+      'docker container run --rm --publish=8080:80 --detach nginx:latest',
+      'docker run -dp 8080:80 --rm nginx',
+      'docker run --rm -p8080:80 -d nginx',
+    ])
       expect(checkAnswer(line, nginx, index).ok, line).toBe(true);
   });
   it('says a reversed port mapping is reversed, with the order docker reads', () => {
@@ -119,11 +146,13 @@ describe('feedback that teaches', () => {
   });
   it('accepts each right answer where several are right, and says when a step is missing', () => {
     const e = ex('stop-then-remove');
-    for (const line of ['docker stop web && docker rm web', 'docker rm -f web', 'docker container stop web; docker container rm web']) expect(checkAnswer(line, e, index).ok, line).toBe(true);
+    for (const line of ['docker stop web && docker rm web', 'docker rm -f web', 'docker container stop web; docker container rm web'])
+      expect(checkAnswer(line, e, index).ok, line).toBe(true);
     expect(checkAnswer('docker stop web', e, index).feedback[0]).toMatchObject({ reason: 'steps' });
   });
   it('is never just "wrong": every reason has a message', () => {
-    for (const e of exercises) for (const w of e.wrong) expect(checkAnswer(w.line, e, index).feedback[0]!.message.length, `${e.id}: ${w.line}`).toBeGreaterThan(20);
+    for (const e of exercises)
+      for (const w of e.wrong) expect(checkAnswer(w.line, e, index).feedback[0]!.message.length, `${e.id}: ${w.line}`).toBeGreaterThan(20);
   });
   it('says what to do with an empty line or a line that is not docker', () => {
     expect(checkAnswer('  ', nginx, index).feedback[0]!.reason).toBe('empty');
@@ -151,16 +180,29 @@ describe('bad exercise data fails the build, naming the file and the exercise', 
 `;
   const fails = (yaml: string) => expect(() => loadExercises(index, file(yaml)));
   it('passes when the data is right', () => expect(loadExercises(index, file(base)).map((e: ExerciseData) => e.id)).toEqual(['x-up']));
-  it('a flag the command does not have', () => fails(base.replace('--detach: true', '--detatch: true')).toThrow(/content\/exercises\/compose\.yaml: exercise "x-up": docker compose up has no flag --detatch/));
+  it('a flag the command does not have', () =>
+    fails(base.replace('--detach: true', '--detatch: true')).toThrow(
+      /content\/exercises\/compose\.yaml: exercise "x-up": docker compose up has no flag --detatch/,
+    ));
   it('a flag one checked CLI version lacks', () =>
-    fails(base.replace('command: docker compose up\n      flags: { --detach: true }', 'command: docker run\n      flags: { --kernel-memory: "1g" }').replace('docker compose up -d', 'docker run --kernel-memory 1g nginx')).toThrow(/--kernel-memory is not in Docker CLI 29/));
-  it('a solution the check rejects', () => fails(base.replace('solution: docker compose up -d', 'solution: docker compose up')).toThrow(/"docker compose up" must be accepted, but the check says: \[missing-flag\]/));
+    fails(
+      base
+        .replace('command: docker compose up\n      flags: { --detach: true }', 'command: docker run\n      flags: { --kernel-memory: "1g" }')
+        .replace('docker compose up -d', 'docker run --kernel-memory 1g nginx'),
+    ).toThrow(/--kernel-memory is not in Docker CLI 29/));
+  it('a solution the check rejects', () =>
+    fails(base.replace('solution: docker compose up -d', 'solution: docker compose up')).toThrow(
+      /"docker compose up" must be accepted, but the check says: \[missing-flag\]/,
+    ));
   it('a sample wrong answer that is accepted, or reported for another reason', () => {
     fails(base.replace('line: docker compose up,', 'line: docker compose up --detach,')).toThrow(/the wrong answer "docker compose up --detach" is accepted/);
     fails(base.replace('reason: missing-flag', 'reason: wrong-value')).toThrow(/should be reported as wrong-value, but the first reason is missing-flag/);
   });
   it('a schema error, with the field', () => fails(base.replace('id: x-up', 'id: X_Up')).toThrow(/compose\.yaml: exercise 1 "X_Up" > id: must be lower-case/));
-  it('a file named after no chapter', () => expect(() => loadExercises(index, { '/content/exercises/composer.yaml': base })).toThrow(/content\/exercises\/composer\.yaml: there is no chapter content\/chapters\/composer\.mdx/));
+  it('a file named after no chapter', () =>
+    expect(() => loadExercises(index, { '/content/exercises/composer.yaml': base })).toThrow(
+      /content\/exercises\/composer\.yaml: there is no chapter content\/chapters\/composer\.mdx/,
+    ));
   it('a YAML error with its line', () => fails(base.replace('  hint: up, detached.', '\thint: up')).toThrow(/compose\.yaml:3:1: YAML syntax error/));
   it('an id used twice', () => fails(base + base).toThrow(/exercise "x-up": the id is used again/));
 });

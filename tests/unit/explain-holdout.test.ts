@@ -12,6 +12,8 @@ test('the hold-out probes: at least 90% explained as a student needs', () => {
   expect(probes.length).toBeGreaterThanOrEqual(15);
   const failed = probes.map((p) => ({ line: p.line, why: misses(p, data) })).filter((x) => x.why.length);
   const score = (probes.length - failed.length) / probes.length;
-  console.log(`hold-out: ${probes.length - failed.length}/${probes.length} (${(score * 100).toFixed(1)}%)${failed.map((f) => `\n  MISS ${f.line}: ${f.why.join('; ')}`).join('')}`);
+  console.log(
+    `hold-out: ${probes.length - failed.length}/${probes.length} (${(score * 100).toFixed(1)}%)${failed.map((f) => `\n  MISS ${f.line}: ${f.why.join('; ')}`).join('')}`,
+  );
   expect(score).toBeGreaterThanOrEqual(0.9);
 });

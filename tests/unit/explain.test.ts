@@ -20,8 +20,20 @@ describe('explain', () => {
     const r = explain('docker run -itd --privileged -v /dev:/dev --name bot -p 8080:80 duckietown/dt-core:ente-arm64v8 ls', data);
     expect(r.command).toBe('docker run');
     expect(brief(r.parts)).toEqual([
-      'program:docker', 'command:run', 'flag:-i', 'flag:-t', 'flag:-d', 'flag:--privileged', 'flag:-v', 'value:/dev:/dev', 'flag:--name', 'value:bot', 'flag:-p', 'value:8080:80',
-      'image:duckietown/dt-core:ente-arm64v8', 'inner-command:ls',
+      'program:docker',
+      'command:run',
+      'flag:-i',
+      'flag:-t',
+      'flag:-d',
+      'flag:--privileged',
+      'flag:-v',
+      'value:/dev:/dev',
+      'flag:--name',
+      'value:bot',
+      'flag:-p',
+      'value:8080:80',
+      'image:duckietown/dt-core:ente-arm64v8',
+      'inner-command:ls',
     ]);
     const byText = new Map(r.parts.map((p) => [p.text, p]));
     expect(byText.get('run')!.anchor).toBe('docker-run');
@@ -42,7 +54,17 @@ describe('explain', () => {
 
   test('--flag=value, -e=FOO, read-only mounts and bundled value flags', () => {
     expect(brief(parts('docker run --name=bot -v /data:/data:ro -p8080:80 -e=FOO ubuntu'))).toEqual([
-      'program:docker', 'command:run', 'flag:--name', 'value:bot', 'flag:-v', 'value:/data:/data:ro', 'flag:-p', 'value:8080:80', 'flag:-e', 'value:FOO', 'image:ubuntu',
+      'program:docker',
+      'command:run',
+      'flag:--name',
+      'value:bot',
+      'flag:-v',
+      'value:/data:/data:ro',
+      'flag:-p',
+      'value:8080:80',
+      'flag:-e',
+      'value:FOO',
+      'image:ubuntu',
     ]);
     const ps = parts('docker run --name=bot -v /data:/data:ro -e=FOO ubuntu');
     expect(ps[2]!.from).toBe('--name=bot');
@@ -72,14 +94,22 @@ describe('explain', () => {
     expect(r.command).toBe('docker ps');
     expect(brief(r.parts)).toEqual(['variable:DOCKER_HOST=ssh://duckie@duckiebot.local', 'program:docker', 'command:ps', 'flag:-a']);
     expect(r.parts[0]).toMatchObject({ label: 'DOCKER_HOST', anchor: 'docker-host' });
-    expect(r.parts[0]!.explanation).toBe('Sets DOCKER_HOST, for this command only: the daemon socket the docker client connects to (as -H, --host does). Talk to the Docker daemon at ssh://duckie@duckiebot.local.');
+    expect(r.parts[0]!.explanation).toBe(
+      'Sets DOCKER_HOST, for this command only: the daemon socket the docker client connects to (as -H, --host does). Talk to the Docker daemon at ssh://duckie@duckiebot.local.',
+    );
     expect(r.risks).toEqual([]);
     // Plain TCP is the same risk as -H tcp://…, with the same link.
     const tcp = explain('DOCKER_HOST=tcp://duckiebot.local:2375 docker images', data);
     const unlinked = (rs: Risk[]) => rs.map(({ part: _part, ...rest }) => rest);
     expect(unlinked(tcp.risks)).toEqual(unlinked([explain('docker -H tcp://duckiebot.local:2375 images', data).risks[0]!]));
     expect(tcp.risks.map((x) => [x.id, x.anchor])).toEqual([['plain-tcp', 'docker-host']]);
-    expect(brief(parts('sudo -E DOCKER_CONTEXT=duckiebot docker ps'))).toEqual(['sudo:sudo', 'sudo:-E', 'variable:DOCKER_CONTEXT=duckiebot', 'program:docker', 'command:ps']);
+    expect(brief(parts('sudo -E DOCKER_CONTEXT=duckiebot docker ps'))).toEqual([
+      'sudo:sudo',
+      'sudo:-E',
+      'variable:DOCKER_CONTEXT=duckiebot',
+      'program:docker',
+      'command:ps',
+    ]);
     expect(parts('DOCKER_CONTEXT=duckiebot docker ps')[0]!.explanation).toMatch(/overrides DOCKER_HOST/);
     const other = parts('ROS_DOMAIN_ID=7 FOO="a b" docker ps');
     expect(brief(other)).toEqual(['variable:ROS_DOMAIN_ID=7', 'variable:FOO=a b', 'program:docker', 'command:ps']);
@@ -123,13 +153,32 @@ describe('explain', () => {
     expect(p.problems[0]).toMatchObject({ code: 'flag-after-image', severity: 'error' });
     expect(p.suggestion?.text).toBe('docker run -it ubuntu bash');
     // A program's own flags after its name are fine.
-    expect(brief(parts('docker exec -it bot ls -la /data'))).toEqual(['program:docker', 'command:exec', 'flag:-i', 'flag:-t', 'argument:bot', 'inner-command:ls', 'inner-argument:-la', 'inner-argument:/data']);
+    expect(brief(parts('docker exec -it bot ls -la /data'))).toEqual([
+      'program:docker',
+      'command:exec',
+      'flag:-i',
+      'flag:-t',
+      'argument:bot',
+      'inner-command:ls',
+      'inner-argument:-la',
+      'inner-argument:/data',
+    ]);
   });
 
   test('quotes stay one word; && starts a second docker command, explained too', () => {
     const r = explain('docker run --rm ubuntu bash -c "echo hi && ls" && docker ps -a', data);
     expect(brief(r.parts)).toEqual([
-      'program:docker', 'command:run', 'flag:--rm', 'image:ubuntu', 'inner-command:bash', 'inner-argument:-c', 'inner-argument:echo hi && ls', 'operator:&&', 'program:docker', 'command:ps', 'flag:-a',
+      'program:docker',
+      'command:run',
+      'flag:--rm',
+      'image:ubuntu',
+      'inner-command:bash',
+      'inner-argument:-c',
+      'inner-argument:echo hi && ls',
+      'operator:&&',
+      'program:docker',
+      'command:ps',
+      'flag:-a',
     ]);
     expect(r.commands).toEqual(['docker run', 'docker ps']);
     expect(r.parts.at(-1)!.anchor).toBe('docker-ps-all');
@@ -160,14 +209,40 @@ describe('explain', () => {
   });
 
   test('Compose and Buildx lines are explained from their tables', () => {
-    expect(brief(parts('docker compose -f robot.yaml up -d --build'))).toEqual(['program:docker', 'command:compose', 'flag:-f', 'value:robot.yaml', 'command:up', 'flag:-d', 'flag:--build']);
-    expect(brief(parts('docker buildx build --platform linux/arm64 -t me/app --push .')).slice(0, 5)).toEqual(['program:docker', 'command:buildx', 'command:build', 'flag:--platform', 'value:linux/arm64']);
+    expect(brief(parts('docker compose -f robot.yaml up -d --build'))).toEqual([
+      'program:docker',
+      'command:compose',
+      'flag:-f',
+      'value:robot.yaml',
+      'command:up',
+      'flag:-d',
+      'flag:--build',
+    ]);
+    expect(brief(parts('docker buildx build --platform linux/arm64 -t me/app --push .')).slice(0, 5)).toEqual([
+      'program:docker',
+      'command:buildx',
+      'command:build',
+      'flag:--platform',
+      'value:linux/arm64',
+    ]);
     expect(parts('docker compose up --detatch')[3]!.suggestion?.text).toBe('-d, --detach');
   });
 
   test('a docker command run by xargs or watch after a pipe is explained too', () => {
     const r = explain('docker ps -aq | xargs -n 1 docker rm -f', data);
-    expect(brief(r.parts)).toEqual(['program:docker', 'command:ps', 'flag:-a', 'flag:-q', 'operator:|', 'runner:xargs', 'runner:-n', 'runner:1', 'program:docker', 'command:rm', 'flag:-f']);
+    expect(brief(r.parts)).toEqual([
+      'program:docker',
+      'command:ps',
+      'flag:-a',
+      'flag:-q',
+      'operator:|',
+      'runner:xargs',
+      'runner:-n',
+      'runner:1',
+      'program:docker',
+      'command:rm',
+      'flag:-f',
+    ]);
     expect(r.commands).toEqual(['docker ps', 'docker container rm']);
     expect(r.parts[5]!.explanation).toMatch(/output of the command before the pipe/);
     expect(r.risks.map((x) => [x.id, r.parts[x.part!]!.text])).toEqual([['data-loss', 'rm']]);
@@ -178,7 +253,12 @@ describe('explain', () => {
   });
 
   test('continuations, prompts and pipes', () => {
-    expect(brief(parts('$ docker run --rm \\\n  ubuntu:22.04 | less')).slice(0, 4)).toEqual(['program:docker', 'command:run', 'flag:--rm', 'image:ubuntu:22.04']);
+    expect(brief(parts('$ docker run --rm \\\n  ubuntu:22.04 | less')).slice(0, 4)).toEqual([
+      'program:docker',
+      'command:run',
+      'flag:--rm',
+      'image:ubuntu:22.04',
+    ]);
     expect(parts('docker ps -a | grep bot').at(-1)!.kind).toBe('other');
   });
 
@@ -238,11 +318,28 @@ describe('hostile input is capped and fast', () => {
   });
   test('unknown flags, quotes and substitutions in bulk', () => {
     // Repairable typos (the repaired line is walked again), risks on every flag, mounts read field by field.
-    for (const line of ['docker run ' + '--privilged '.repeat(400), 'docker run ' + '-v /:/h --pid=host -e TOKEN=1 --rm '.repeat(150), 'docker run ' + '--mount type=bind,src=/a,dst=/b,readonly '.repeat(100) + 'alpine bash', 'docker run ubuntu ' + '-it '.repeat(1300)]) {
-      expect(time(() => explain(line, data)), line.slice(0, 20)).toBeLessThan(1000);
+    for (const line of [
+      'docker run ' + '--privilged '.repeat(400),
+      'docker run ' + '-v /:/h --pid=host -e TOKEN=1 --rm '.repeat(150),
+      'docker run ' + '--mount type=bind,src=/a,dst=/b,readonly '.repeat(100) + 'alpine bash',
+      'docker run ubuntu ' + '-it '.repeat(1300),
+    ]) {
+      expect(
+        time(() => explain(line, data)),
+        line.slice(0, 20),
+      ).toBeLessThan(1000);
     }
-    for (const line of ['docker run ' + '--nope '.repeat(800), 'docker run ' + '"a'.repeat(2000), 'docker run ' + '$('.repeat(1500), 'docker ' + 'x'.repeat(4000), '`'.repeat(4000)]) {
-      expect(time(() => explain(line, data)), line.slice(0, 20)).toBeLessThan(1000);
+    for (const line of [
+      'docker run ' + '--nope '.repeat(800),
+      'docker run ' + '"a'.repeat(2000),
+      'docker run ' + '$('.repeat(1500),
+      'docker ' + 'x'.repeat(4000),
+      '`'.repeat(4000),
+    ]) {
+      expect(
+        time(() => explain(line, data)),
+        line.slice(0, 20),
+      ).toBeLessThan(1000);
     }
   });
 });
@@ -297,7 +394,9 @@ describe('one grammar: the checker and the explainer agree', () => {
 
 describe('helpers', () => {
   test('describeValue by declared kind', () => {
-    expect(describeValue('port-mapping', '127.0.0.1:8080:80/udp', '--publish').text).toBe('Send port 8080 of the host (address 127.0.0.1 only) to port 80 inside the container (udp).');
+    expect(describeValue('port-mapping', '127.0.0.1:8080:80/udp', '--publish').text).toBe(
+      'Send port 8080 of the host (address 127.0.0.1 only) to port 80 inside the container (udp).',
+    );
     expect(describeValue('port-mapping', '80', '--publish').text).toMatch(/random free port/);
     expect(describeValue('volume', '/var/run/docker.sock:/var/run/docker.sock', '-v').caution).toMatch(/root on the host/);
     expect(describeValue('mount', 'type=bind,src=/,dst=/host,readonly', '--mount').risk?.id).toBe('root-mount');

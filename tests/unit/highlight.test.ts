@@ -70,7 +70,7 @@ describe('?hl= on result links', () => {
 });
 
 describe('fragmentTarget', () => {
-  const ids: Record<string, string> = { 'docker-run': 'A', 'über': 'B', '%': 'C' };
+  const ids: Record<string, string> = { 'docker-run': 'A', über: 'B', '%': 'C' };
   const byId = (id: string) => (ids[id] ? ({ id } as unknown as Element) : null);
   it('finds the section of a plain or percent-encoded fragment', () => {
     expect(fragmentTarget('#docker-run', byId)?.id).toBe('docker-run');

@@ -30,7 +30,10 @@ describe('the list', () => {
 
   it.each(data.statements.map((s) => [s.id, s] as const))('%s catches its examples, in a chapter as the build reads it', (_id, s) => {
     for (const example of s.examples) {
-      const chapter = s.in === 'code' ? `---\ntitle: T\n---\n\n\`\`\`${s.languages?.[0] ?? 'bash'}\n${example}\n\`\`\`\n` : `---\ntitle: T\n---\n\nIntro line.\n\n${example}\n`;
+      const chapter =
+        s.in === 'code'
+          ? `---\ntitle: T\n---\n\n\`\`\`${s.languages?.[0] ?? 'bash'}\n${example}\n\`\`\`\n`
+          : `---\ntitle: T\n---\n\nIntro line.\n\n${example}\n`;
       const problems = checkKnownWrong('fixture.mdx', chapter, { statements: [s], tags: [] }, today);
       expect(problems, example).toHaveLength(1);
       expect(problems[0]!.line).toBe(s.in === 'code' ? 6 : 7);
@@ -72,10 +75,18 @@ describe('the list', () => {
 describe('the command reference', () => {
   test('no text field of commands.yaml states a known-wrong statement', () => {
     const strings = (v: unknown, path: string): Array<[string, string]> =>
-      typeof v === 'string' ? [[path, v]] : Array.isArray(v) ? v.flatMap((x, i) => strings(x, `${path}[${i}]`)) : v && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => strings(x, `${path}.${k}`)) : [];
+      typeof v === 'string'
+        ? [[path, v]]
+        : Array.isArray(v)
+          ? v.flatMap((x, i) => strings(x, `${path}[${i}]`))
+          : v && typeof v === 'object'
+            ? Object.entries(v).flatMap(([k, x]) => strings(x, `${path}.${k}`))
+            : [];
     const prose = data.statements.filter((s) => s.in === 'prose');
     const found = loadCommands().flatMap((c) =>
-      strings(c, c.id).flatMap(([path, text]) => sentencesOf(text).flatMap((s) => prose.filter((p) => statesWrong(p, s.sentence, s.next)).map((p) => `${path}: ${p.id}: ${s.sentence}`))),
+      strings(c, c.id).flatMap(([path, text]) =>
+        sentencesOf(text).flatMap((s) => prose.filter((p) => statesWrong(p, s.sentence, s.next)).map((p) => `${path}: ${p.id}: ${s.sentence}`)),
+      ),
     );
     expect(found).toEqual([]);
   });
@@ -87,14 +98,20 @@ describe('a bad list fails naming the entry and the field', () => {
     expect(parseKnownWrong(`statements:\n${entry}`, 'k.yaml').statements[0]!.id).toBe('x');
   });
   test('a pattern that does not compile', () => {
-    expect(() => parseKnownWrong(`statements:\n${entry.replace("'bad thing'", "'bad ('")}`, 'k.yaml')).toThrow(/k\.yaml has 1 problem.*\n.*statements\[0\] \(x\) > pattern: pattern is not a valid regular expression/);
+    expect(() => parseKnownWrong(`statements:\n${entry.replace("'bad thing'", "'bad ('")}`, 'k.yaml')).toThrow(
+      /k\.yaml has 1 problem.*\n.*statements\[0\] \(x\) > pattern: pattern is not a valid regular expression/,
+    );
   });
   test('an example its pattern does not catch', () => {
-    expect(() => parseKnownWrong(`statements:\n${entry.replace('a bad thing here', 'all fine')}`, 'k.yaml')).toThrow(/statements \(x\) > examples: "all fine" is not caught/);
+    expect(() => parseKnownWrong(`statements:\n${entry.replace('a bad thing here', 'all fine')}`, 'k.yaml')).toThrow(
+      /statements \(x\) > examples: "all fine" is not caught/,
+    );
   });
   test('a missing source, a bad date, an unknown key, a YAML error', () => {
     expect(() => parseKnownWrong(`statements:\n${entry.replace(/ {4}source:.*\n/, '')}`, 'k.yaml')).toThrow(/statements\[0\] \(x\) > source/);
-    expect(() => parseKnownWrong("tags:\n  - { pattern: '^a:1$', what: old a, since: soon, source: https://example.org/a }\n", 'k.yaml')).toThrow(/tags\[0\] \(\^a:1\$\) > since: since must be a date/);
+    expect(() => parseKnownWrong("tags:\n  - { pattern: '^a:1$', what: old a, since: soon, source: https://example.org/a }\n", 'k.yaml')).toThrow(
+      /tags\[0\] \(\^a:1\$\) > since: since must be a date/,
+    );
     expect(() => parseKnownWrong(`statements:\n${entry}    colour: red\n`, 'k.yaml')).toThrow(/statements\[0\] \(x\)/);
     expect(() => parseKnownWrong('statements:\n  - id: x\n   what: y\n', 'k.yaml')).toThrow(/^k\.yaml: /);
   });

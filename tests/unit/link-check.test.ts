@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkLinks,
-  checkPublishedAnchors,
-  formatLinkProblems,
-  parsePage,
-  publishedAnchors,
-  type SiteFiles,
-} from '../../src/lib/links/link-check.ts';
+import { checkLinks, checkPublishedAnchors, formatLinkProblems, parsePage, publishedAnchors, type SiteFiles } from '../../src/lib/links/link-check.ts';
 
 const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
 
@@ -52,10 +45,9 @@ describe('checkLinks', () => {
     const s = site();
     s.set('c/index.html', page('<a href="/a/#nope">x</a><a href="/old/#two">y</a><a href="/old/#gone">z</a><h2 id="two">2</h2>'));
     expect(formatLinkProblems(checkLinks(s, { label: 'dist/' }))).toBe(
-      [
-        'dist/c/index.html: link to /a/#nope: no element with id "nope" on /a/',
-        'dist/c/index.html: link to /old/#gone: no element with id "gone" on /b/',
-      ].join('\n'),
+      ['dist/c/index.html: link to /a/#nope: no element with id "nope" on /a/', 'dist/c/index.html: link to /old/#gone: no element with id "gone" on /b/'].join(
+        '\n',
+      ),
     );
   });
 

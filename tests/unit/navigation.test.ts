@@ -16,9 +16,7 @@ describe('orderChapters', () => {
     expect(out.map((c) => c.id)).toEqual(['c', 'b', 'a']);
   });
   it('fails naming both files when two chapters share an order', () => {
-    expect(() => orderChapters([ch('one', 2), ch('two', 2)])).toThrow(
-      /content\/chapters\/one\.mdx and content\/chapters\/two\.mdx both have "order: 2"/,
-    );
+    expect(() => orderChapters([ch('one', 2), ch('two', 2)])).toThrow(/content\/chapters\/one\.mdx and content\/chapters\/two\.mdx both have "order: 2"/);
   });
 });
 

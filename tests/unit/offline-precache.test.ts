@@ -63,7 +63,14 @@ describe.each(['/docker-basics/'])('a course of 300 chapters at %s', (base) => {
     expect(urls.length).toBe(report.count);
     expect(report.size).toBeLessThanOrEqual(PRECACHE_BUDGET_BYTES);
     // Shell and search runtime, whatever the size.
-    for (const f of [...SHELL_PAGES, '_astro/every-page.abc.js', 'pagefind/pagefind.js', 'pagefind/wasm.en.pagefind', 'search/vocab.json', 'pagefind/index/en_29.pf_index']) {
+    for (const f of [
+      ...SHELL_PAGES,
+      '_astro/every-page.abc.js',
+      'pagefind/pagefind.js',
+      'pagefind/wasm.en.pagefind',
+      'search/vocab.json',
+      'pagefind/index/en_29.pf_index',
+    ]) {
       expect(urls, f).toContain(`${base}${f}`);
     }
     // Chapters in course order, each with its search fragment; the rest left to first use.
@@ -127,7 +134,11 @@ describe('the budget holds as the course grows', () => {
   });
 
   it('fails the build only when the shell alone is over the budget, naming its largest files', () => {
-    const entries = [{ url: '/index.html', size: 10 }, { url: '/_astro/huge.js', size: 7 * 1024 * 1024 }, { url: '/c/index.html', size: 10 }];
+    const entries = [
+      { url: '/index.html', size: 10 },
+      { url: '/_astro/huge.js', size: 7 * 1024 * 1024 },
+      { url: '/c/index.html', size: 10 },
+    ];
     expect(() => choosePrecache(entries, '/', { pages: ['c/index.html'], fragmentPage: new Map() })).toThrow(
       /shell .* is 7168 KB, over the precache budget of 6144 KB \(PRECACHE_BUDGET_BYTES in src\/integrations\/offline-worker\.ts\)\. Largest: _astro\/huge\.js \(7168 KB\)/,
     );
@@ -142,7 +153,15 @@ describe('the budget holds as the course grows', () => {
   it('reads the reading order from the sitemap and each fragment’s page, under a base path too', () => {
     const dir = syntheticSite(3, '/docker-basics/');
     const plan = readPrecachePlan(dir, '/docker-basics/');
-    expect(plan.pages).toEqual(['index.html', 'chapter-0001/index.html', 'chapter-0002/index.html', 'chapter-0003/index.html', 'explain/index.html', 'search/index.html', 'links/index.html']);
+    expect(plan.pages).toEqual([
+      'index.html',
+      'chapter-0001/index.html',
+      'chapter-0002/index.html',
+      'chapter-0003/index.html',
+      'explain/index.html',
+      'search/index.html',
+      'links/index.html',
+    ]);
     expect(plan.fragmentPage.get('pagefind/fragment/en_2.pf_fragment')).toBe('chapter-0003/index.html');
   });
 });

@@ -20,7 +20,7 @@ function decodeRgba(png: Uint8Array): { width: number; height: number; rgba: Buf
   let width = 0;
   let height = 0;
   const idat: Buffer[] = [];
-  for (let o = 8; o < b.length; ) {
+  for (let o = 8; o < b.length;) {
     const len = b.readUInt32BE(o);
     const type = b.toString('latin1', o + 4, o + 8);
     const data = b.subarray(o + 8, o + 8 + len);

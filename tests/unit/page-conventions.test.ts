@@ -26,7 +26,15 @@ function repoWithCommit(date: string): string {
   const git = (...args: string[]) =>
     execFileSync('git', args, {
       cwd: dir,
-      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.com',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.com',
+      },
       stdio: 'ignore',
     });
   git('init', '-q');
@@ -43,7 +51,9 @@ describe('MDX element overrides', () => {
     const mapping = /<Content components=\{\{([^}]*)\}\}/.exec(page)?.[1];
     expect(mapping, 'src/pages/[slug].astro passes components to <Content>').toBeTruthy();
     const keys = [...mapping!.matchAll(/(\w+)\s*:/g)].map((m) => m[1]).sort();
-    expect(keys, 'add an element mapped in [slug].astro to MDX_ELEMENT_OVERRIDES in src/lib/markdown/mdx-overrides.ts').toEqual([...MDX_ELEMENT_OVERRIDES].sort());
+    expect(keys, 'add an element mapped in [slug].astro to MDX_ELEMENT_OVERRIDES in src/lib/markdown/mdx-overrides.ts').toEqual(
+      [...MDX_ELEMENT_OVERRIDES].sort(),
+    );
     const config = readFileSync(new URL('../../astro.config.mjs', import.meta.url), 'utf8');
     expect(config).toMatch(/mdx\(\{ optimize: \{ ignoreElementNames: \[\.\.\.MDX_ELEMENT_OVERRIDES\] \} \}\)/);
   });
@@ -76,7 +86,14 @@ describe('last updated, from git', () => {
   it('reads every file in one git log, each with its own last commit', () => {
     const dir = repoWithCommit('2026-03-04T05:06:07Z');
     writeFileSync(join(dir, 'b.mdx'), 'two, revised\n');
-    const env = { ...process.env, GIT_COMMITTER_DATE: '2026-05-06T07:08:09Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+    const env = {
+      ...process.env,
+      GIT_COMMITTER_DATE: '2026-05-06T07:08:09Z',
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    };
     execFileSync('git', ['commit', '-qam', 'second'], { cwd: dir, env, stdio: 'ignore' });
     expect(readChapterDates('.', dir).dates).toEqual({ './a.mdx': '2026-03-04T05:06:07.000Z', './b.mdx': '2026-05-06T07:08:09.000Z' });
     // The same answer as asking git for each chapter of this repository on its own.
@@ -118,7 +135,9 @@ describe('edit and report links (SITE_REPO)', () => {
     expect(links.report).not.toContain('+');
     const params = new URLSearchParams(mail.search);
     expect(params.get('subject')).toBe('Problem on "A page"');
-    expect(params.get('body')).toBe(`Page: https://x.example/a/\nSection: ${SECTION_PLACEHOLDER}\nSite version: page of 2026-12-01\n\nWhat is wrong, and what did you expect?\n`);
+    expect(params.get('body')).toBe(
+      `Page: https://x.example/a/\nSection: ${SECTION_PLACEHOLDER}\nSite version: page of 2026-12-01\n\nWhat is wrong, and what did you expect?\n`,
+    );
   });
 
   it('name the site version: SITE_VERSION, else the page date, else unreleased', () => {
@@ -128,7 +147,12 @@ describe('edit and report links (SITE_REPO)', () => {
   });
 
   it('edit the source on the branch and open an issue that names the page', () => {
-    const links = repoLinks(parseRepo('https://github.com/owner/docker-basics/'), 'content/chapters/security.mdx', 'Security essentials', 'https://owner.github.io/docker-basics/security/');
+    const links = repoLinks(
+      parseRepo('https://github.com/owner/docker-basics/'),
+      'content/chapters/security.mdx',
+      'Security essentials',
+      'https://owner.github.io/docker-basics/security/',
+    );
     expect(links?.edit).toBe('https://github.com/owner/docker-basics/edit/main/content/chapters/security.mdx');
     const report = new URL(links!.report);
     expect(report.pathname).toBe('/owner/docker-basics/issues/new');

@@ -49,15 +49,38 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('a Pagefind failure fails the build and leaves no index-less site', () => {
   const failures: Array<[string, () => void, RegExp]> = [
-    ['createIndex reports errors', () => pf.createIndex.mockResolvedValue({ errors: ['bad config key'], index: undefined }), /Pagefind createIndex failed:\n\s+bad config key/],
-    ['createIndex throws (binary missing)', () => pf.createIndex.mockRejectedValue(new Error('Failed to install either of @pagefind/linux-x64')), /Failed to install either of @pagefind\/linux-x64/],
-    ['addDirectory reports errors', () => pf.createIndex.mockResolvedValue({ errors: [], index: fakeIndex({ addDirectory: { errors: ['cannot read x.html'], page_count: 0 } }) }), /Pagefind addDirectory failed:\n\s+cannot read x\.html/],
-    ['no page is indexed', () => pf.createIndex.mockResolvedValue({ errors: [], index: fakeIndex({ addDirectory: { errors: [], page_count: 0 } }) }), /indexed 0 pages: is data-pagefind-body on the chapter article/],
-    ['writeFiles throws', () => pf.createIndex.mockResolvedValue({ errors: [], index: fakeIndex({ writeFiles: new Error('EACCES: permission denied') }) }), /EACCES: permission denied/],
+    [
+      'createIndex reports errors',
+      () => pf.createIndex.mockResolvedValue({ errors: ['bad config key'], index: undefined }),
+      /Pagefind createIndex failed:\n\s+bad config key/,
+    ],
+    [
+      'createIndex throws (binary missing)',
+      () => pf.createIndex.mockRejectedValue(new Error('Failed to install either of @pagefind/linux-x64')),
+      /Failed to install either of @pagefind\/linux-x64/,
+    ],
+    [
+      'addDirectory reports errors',
+      () => pf.createIndex.mockResolvedValue({ errors: [], index: fakeIndex({ addDirectory: { errors: ['cannot read x.html'], page_count: 0 } }) }),
+      /Pagefind addDirectory failed:\n\s+cannot read x\.html/,
+    ],
+    [
+      'no page is indexed',
+      () => pf.createIndex.mockResolvedValue({ errors: [], index: fakeIndex({ addDirectory: { errors: [], page_count: 0 } }) }),
+      /indexed 0 pages: is data-pagefind-body on the chapter article/,
+    ],
+    [
+      'writeFiles throws',
+      () => pf.createIndex.mockResolvedValue({ errors: [], index: fakeIndex({ writeFiles: new Error('EACCES: permission denied') }) }),
+      /EACCES: permission denied/,
+    ],
   ];
   it.each(failures)('%s', async (_name, arrange, detail) => {
     arrange();
-    const err = await buildDone().then(() => undefined, (e: Error) => e);
+    const err = await buildDone().then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(err, 'the build did not fail').toBeInstanceOf(Error);
     expect(err!.message).toMatch(/^Search index \(Pagefind\) failed/);
     expect(err!.message).toMatch(detail);

@@ -30,7 +30,7 @@ function publicWith(name: string, links: Record<string, string>): string {
 
 describe('symlinks in public/', () => {
   it('links that stay inside public/ are fine', () => {
-    expect(publicLinkProblems(publicWith('inside', { 'icon.svg': 'favicon.svg', 'pictures': 'img' }))).toBeUndefined();
+    expect(publicLinkProblems(publicWith('inside', { 'icon.svg': 'favicon.svg', pictures: 'img' }))).toBeUndefined();
   });
 
   it('a link to a file or folder outside, to the parent, or to nothing is named with its target', () => {

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
-  FLAG_VALUE_KINDS, MAX_QUERY_CHARS, MAX_QUERY_WORDS, capQuery, flagsForValues, matchStrength, mergePageData, queryTerms, rankSections,
-  significantTerms, snapshotPageData, toSectionHits, withHighlight, type PagefindResultData,
-  COMMON_RARITY, flagUsage, highlightWords, pathParts,
+  FLAG_VALUE_KINDS,
+  MAX_QUERY_CHARS,
+  MAX_QUERY_WORDS,
+  capQuery,
+  flagsForValues,
+  matchStrength,
+  mergePageData,
+  queryTerms,
+  rankSections,
+  significantTerms,
+  snapshotPageData,
+  toSectionHits,
+  withHighlight,
+  type PagefindResultData,
+  COMMON_RARITY,
+  flagUsage,
+  highlightWords,
+  pathParts,
 } from '../../src/lib/search/ranking.ts';
 import { loadCommands } from '../../src/lib/reference/load.ts';
 import { VALUE_SHAPES } from '../../src/lib/docker/kinds.ts';
@@ -18,7 +33,9 @@ function page(url: string, sections: Array<{ id: string; el: string; title: stri
     const locations = own.map((_, i) => start + i);
     const titleLen = s.title.split(/\s+/).length;
     return {
-      title: s.title, url: `${url}#${s.id}`, excerpt: s.text,
+      title: s.title,
+      url: `${url}#${s.id}`,
+      excerpt: s.text,
       anchor: { element: s.el, id: s.id, location: start },
       locations,
       weighted_locations: locations.map((l) => ({ location: l, weight: l - start < titleLen ? (s.weight ?? 6) : 1, balanced_score: 1 })),
@@ -86,7 +103,12 @@ describe('a bare flag lands under the command the course uses it with', () => {
     { id: 'docker-build-tag', el: 'h4', title: '-t, --tag', text: 'Name the image.', weight: 10 },
   ]);
   const chapter = page('/volumes/', [
-    { id: '_top', el: 'h1', title: 'Volumes', text: 'Run docker run -v /data:/data ubuntu and docker run --rm -v "$(pwd)":/src img, then docker build -t me/app:v1 . and docker -H robot run -d -v logs:/logs img' },
+    {
+      id: '_top',
+      el: 'h1',
+      title: 'Volumes',
+      text: 'Run docker run -v /data:/data ubuntu and docker run --rm -v "$(pwd)":/src img, then docker build -t me/app:v1 . and docker -H robot run -d -v logs:/logs img',
+    },
   ]);
   const top = (q: string) => rankSections([reference, chapter], q)[0]?.sub.url;
 
@@ -95,7 +117,7 @@ describe('a bare flag lands under the command the course uses it with', () => {
     expect(Object.fromEntries(flagUsage([reference, chapter], '-t'))).toEqual({ build: 1 });
     expect(Object.fromEntries(flagUsage([reference, chapter], '-T'))).toEqual({});
   });
-  it('ranks that command\'s flag first, the others after it', () => {
+  it("ranks that command's flag first, the others after it", () => {
     const urls = rankSections([reference, chapter], '-v').map((s) => s.sub.url);
     expect(urls[0]).toBe('/commands/#docker-run-volume');
     expect(urls).toContain('/commands/#docker-container-rm-volumes');
@@ -111,8 +133,12 @@ describe('a bare flag lands under the command the course uses it with', () => {
 describe('a page without headings (a tool page)', () => {
   it('is titled by its title, so a query of its title words finds it', () => {
     const tool: PagefindResultData = {
-      url: '/explain/', excerpt: '', content: 'The explainer explains a docker command line.', meta: { title: 'Explain a command' },
-      sub_results: [{ title: 'Explain a command', url: '/explain/', excerpt: '', locations: [2, 5], weighted_locations: [] }], anchors: [],
+      url: '/explain/',
+      excerpt: '',
+      content: 'The explainer explains a docker command line.',
+      meta: { title: 'Explain a command' },
+      sub_results: [{ title: 'Explain a command', url: '/explain/', excerpt: '', locations: [2, 5], weighted_locations: [] }],
+      anchors: [],
     };
     const chapter = page('/troubleshooting/', [
       { id: '_top', el: 'h1', title: 'Troubleshooting', text: 'Errors.' },
@@ -227,9 +253,11 @@ describe('toSectionHits', () => {
 
 describe('the words a result page marks', () => {
   // `docker` and `container` are on every page; `allocated` and `8080` are not.
-  const rarity = (t: string) => ({ docker: 0.01, container: 0.04, port: 0.2 } as Record<string, number>)[t] ?? 1;
+  const rarity = (t: string) => (({ docker: 0.01, container: 0.04, port: 0.2 }) as Record<string, number>)[t] ?? 1;
   it('leave out words on nearly every page of the site', () => {
-    expect(highlightWords('docker: Error response from daemon: container web port is already allocated', rarity)).toBe('error response daemon web port already allocated');
+    expect(highlightWords('docker: Error response from daemon: container web port is already allocated', rarity)).toBe(
+      'error response daemon web port already allocated',
+    );
     expect(rarity('container')).toBeLessThan(COMMON_RARITY);
   });
   it('keep the common words when the query has nothing else', () => {
@@ -254,7 +282,21 @@ describe('withHighlight', () => {
 
 /** Words as a student pastes them: a log of `n` characters. */
 const paste = (n: number) => {
-  const words = ['error', 'response', 'from', 'daemon:', 'container', 'abc123', 'failed', 'the', 'socket', '/var/run/docker.sock:', 'permission', 'denied', 'xqzt'];
+  const words = [
+    'error',
+    'response',
+    'from',
+    'daemon:',
+    'container',
+    'abc123',
+    'failed',
+    'the',
+    'socket',
+    '/var/run/docker.sock:',
+    'permission',
+    'denied',
+    'xqzt',
+  ];
   let out = '';
   for (let i = 0; out.length < n; i++) out += `${words[i % words.length]}${i % 7 === 0 ? i : ''} `;
   return out.slice(0, n);
@@ -275,7 +317,10 @@ describe('a long paste is capped, linear and bounded', () => {
   });
   it('ranks a 30,000-character paste against a reference-sized page in well under a second', () => {
     const sections = Array.from({ length: 400 }, (_, i) => ({
-      id: `s${i}`, el: i ? 'h3' : 'h1', title: `docker thing${i}`, text: paste(300 + (i % 5) * 40),
+      id: `s${i}`,
+      el: i ? 'h3' : 'h1',
+      title: `docker thing${i}`,
+      text: paste(300 + (i % 5) * 40),
     }));
     const big = page('/commands/', sections);
     for (const n of [10_000, 30_000, 100_000]) {
@@ -312,7 +357,9 @@ describe('a flag value lands on the flag that takes it', () => {
     const run = loadModel().commands.find((c) => c.name === 'docker run')!;
     for (const k of FLAG_VALUE_KINDS) {
       const shape = VALUE_SHAPES.find((v) => v.flag === k.flag)!;
-      expect(run.flags.find((f) => f.long === k.flag)?.value, `${k.kind}: docker run ${k.flag} does not take a ${shape.kind} value in the model`).toBe(shape.kind);
+      expect(run.flags.find((f) => f.long === k.flag)?.value, `${k.kind}: docker run ${k.flag} does not take a ${shape.kind} value in the model`).toBe(
+        shape.kind,
+      );
     }
     // The restart policies the search recognises are the ones the reference names.
     const restart = commands.flatMap((c) => c.flags).find((f) => f.long === '--restart')!;

@@ -75,7 +75,10 @@ describe('Speller', () => {
     expect(sp.correct('deamon-file')).toBeUndefined();
   });
   it('stays fast on a pasted log: at most MAX_CORRECTED look-ups, no work on giant words', () => {
-    const vocab = buildVocabulary([readFileSync(new URL('../../content/chapters/troubleshooting.mdx', import.meta.url), 'utf8'), readFileSync(new URL('../../content/reference/commands.yaml', import.meta.url), 'utf8')]);
+    const vocab = buildVocabulary([
+      readFileSync(new URL('../../content/chapters/troubleshooting.mdx', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../content/reference/commands.yaml', import.meta.url), 'utf8'),
+    ]);
     const sp = new Speller(vocab);
     const junk = Array.from({ length: 3000 }, (_, i) => `qwv${'abcdefghij'[i % 10]}zzkx${i % 97}`).join(' ');
     for (const q of [junk, `${'a'.repeat(50_000)} ${'b'.repeat(50_000)}`, 'contianer '.repeat(3000)]) {
@@ -97,7 +100,8 @@ describe('Speller', () => {
 import { indexedText } from '../../src/lib/search/spelling.ts';
 describe('indexedText', () => {
   it('keeps only the data-pagefind-body element, without ignored parts', () => {
-    const html = '<html><nav>Sidebar words</nav><article class="content" data-pagefind-body><h1>Daemon</h1><article>inner</article><a class="anchor-link" data-pagefind-ignore>Link to section</a><p>The <code>docker.sock</code> socket</p></article><footer>Footer</footer></html>';
+    const html =
+      '<html><nav>Sidebar words</nav><article class="content" data-pagefind-body><h1>Daemon</h1><article>inner</article><a class="anchor-link" data-pagefind-ignore>Link to section</a><p>The <code>docker.sock</code> socket</p></article><footer>Footer</footer></html>';
     const t = indexedText(html);
     expect(t).toContain('Daemon');
     expect(t).toContain('inner');

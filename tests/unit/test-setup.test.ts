@@ -13,10 +13,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 const node = process.execPath;
 const portsOf = (env: NodeJS.ProcessEnv) =>
   JSON.parse(
-    execFileSync(node, ['--input-type=module', '-e', "const o = await import('./tests/support/origins.ts'); console.log(JSON.stringify([o.ROOT_PORT, o.BASE_PORT, ...o.OFFLINE_PORTS]))"], {
-      encoding: 'utf8',
-      env,
-    }),
+    execFileSync(
+      node,
+      [
+        '--input-type=module',
+        '-e',
+        "const o = await import('./tests/support/origins.ts'); console.log(JSON.stringify([o.ROOT_PORT, o.BASE_PORT, ...o.OFFLINE_PORTS]))",
+      ],
+      {
+        encoding: 'utf8',
+        env,
+      },
+    ),
   ) as number[];
 const listen = (port: number) =>
   new Promise<Server>((resolve, reject) => {
@@ -50,7 +58,12 @@ describe('no browser on the machine', () => {
     const started = Date.now();
     const r = spawnSync(node, ['tests/support/browser-check.ts'], {
       encoding: 'utf8',
-      env: { ...process.env, CHROMIUM_PATH: join(tmpdir(), 'no-such-chromium'), PLAYWRIGHT_BROWSERS_PATH: mkdtempSync(join(tmpdir(), 'no-browsers-')), BROWSER_DOWNLOAD: 'off' },
+      env: {
+        ...process.env,
+        CHROMIUM_PATH: join(tmpdir(), 'no-such-chromium'),
+        PLAYWRIGHT_BROWSERS_PATH: mkdtempSync(join(tmpdir(), 'no-browsers-')),
+        BROWSER_DOWNLOAD: 'off',
+      },
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('npx playwright install chromium');

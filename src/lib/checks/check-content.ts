@@ -48,7 +48,11 @@ export function checkContent(opts: ContentCheckOptions): { problems: LintProblem
   const problems: LintProblem[] = [];
   const names = readdirSync(dir).sort();
   for (const f of names.filter((n) => /\.(md|markdown)$/.test(n))) {
-    problems.push({ file: rel(join(dir, f)), line: 1, message: `chapters are MDX files: rename it to ${f.replace(/\.\w+$/, '.mdx')} (only content/chapters/*.mdx is built; this file would be left out of the site)` });
+    problems.push({
+      file: rel(join(dir, f)),
+      line: 1,
+      message: `chapters are MDX files: rename it to ${f.replace(/\.\w+$/, '.mdx')} (only content/chapters/*.mdx is built; this file would be left out of the site)`,
+    });
   }
   const chapters: ChapterSource[] = names
     .filter((n) => n.endsWith('.mdx'))
@@ -58,7 +62,9 @@ export function checkContent(opts: ContentCheckOptions): { problems: LintProblem
     });
   for (const c of chapters) problems.push(...lintChapter(c.file, c.source));
 
-  const realSlugs = readdirSync(join(root, 'content', 'chapters')).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4));
+  const realSlugs = readdirSync(join(root, 'content', 'chapters'))
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.slice(0, -4));
   const commands = referenceFromDisk(root, [...new Set([...realSlugs, ...chapters.map((c) => c.slug)])]);
   const index = modelFromDisk(root, commands);
   for (const c of chapters) problems.push(...checkChapterDockerLines(c.file, c.source, index));
@@ -81,7 +87,10 @@ export function checkContent(opts: ContentCheckOptions): { problems: LintProblem
   // Image tags in every text field of the reference, located by the entry's first line that shows the tag.
   const yamlLines = readFileSync(join(root, COMMANDS_FILE), 'utf8').split('\n');
   for (const c of commands) {
-    const start = Math.max(0, yamlLines.findIndex((l) => new RegExp(`^\\s*-?\\s*id:\\s*['"]?${c.id}['"]?\\s*$`).test(l)));
+    const start = Math.max(
+      0,
+      yamlLines.findIndex((l) => new RegExp(`^\\s*-?\\s*id:\\s*['"]?${c.id}['"]?\\s*$`).test(l)),
+    );
     for (const { path, text } of strings(c)) {
       for (const m of imageTagProblems(text, today)) {
         const tag = m.split(' ')[0]!;

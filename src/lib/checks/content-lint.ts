@@ -5,20 +5,7 @@
  */
 
 /** Code-fence languages the site highlights. Anything else fails the build. */
-export const CODE_LANGUAGES = [
-  'bash',
-  'sh',
-  'shell',
-  'console',
-  'dockerfile',
-  'yaml',
-  'yml',
-  'json',
-  'python',
-  'ini',
-  'text',
-  'plaintext',
-] as const;
+export const CODE_LANGUAGES = ['bash', 'sh', 'shell', 'console', 'dockerfile', 'yaml', 'yml', 'json', 'python', 'ini', 'text', 'plaintext'] as const;
 
 /** Languages whose blocks are commands a student copies into a terminal. */
 export const COPYABLE_LANGUAGES = new Set(['bash', 'sh', 'shell', 'console']);
@@ -89,7 +76,15 @@ function scanFences(source: string): CodeFence[] {
       body.push(l);
     }
     const closed = j < lines.length;
-    fences.push({ lang: (open[3] ?? '').toLowerCase(), meta: open[4] ?? '', line: i + 1, endLine: closed ? j + 1 : lines.length, code: body.join('\n'), closed, marker });
+    fences.push({
+      lang: (open[3] ?? '').toLowerCase(),
+      meta: open[4] ?? '',
+      line: i + 1,
+      endLine: closed ? j + 1 : lines.length,
+      code: body.join('\n'),
+      closed,
+      marker,
+    });
     i = j;
   }
   return fences;
@@ -114,7 +109,8 @@ function nonProseLines(source: string): Set<number> {
  */
 export function unclosedFence(fence: CodeFence): string | undefined {
   const close = '`'.repeat(3);
-  if (!fence.closed) return `the code block opened here is never closed: add a line with ${close} after its last line (the rest of the chapter would be shown as code)`;
+  if (!fence.closed)
+    return `the code block opened here is never closed: add a line with ${close} after its last line (the rest of the chapter would be shown as code)`;
   const lines = fence.code.split('\n');
   // Only a fence the block's own closing fence could have closed (same character, at least as long).
   const opener = lines.findIndex((l) => {
@@ -224,7 +220,11 @@ export function headings(source: string): HeadingInfo[] {
     if (!h) return;
     const raw = h[2] ?? '';
     const attrs = ATTRIBUTES.exec(raw);
-    const id = attrs?.[1]!.trim().split(/\s+/).find((t) => t.startsWith('#'))?.slice(1);
+    const id = attrs?.[1]!
+      .trim()
+      .split(/\s+/)
+      .find((t) => t.startsWith('#'))
+      ?.slice(1);
     out.push({ depth: h[1]!.length, id, text: raw.replace(ATTRIBUTES, '').trim(), line: i + 1, ...(attrs ? { attributes: attrs[0].trim() } : {}) });
   });
   return out;
@@ -293,7 +293,12 @@ export function chapterIds(source: string): Map<string, number> {
     if (t.name === 'Figure') add(t.attrs.get('id'), t.line);
     else if (t.name === 'Tabs') add((group = t.attrs.get('id')), t.line);
     else if (group) {
-      const value = t.attrs.get('value') ?? (t.attrs.get('label') ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const value =
+        t.attrs.get('value') ??
+        (t.attrs.get('label') ?? '')
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '');
       add(`${group}-${value}`, t.line);
       add(`${group}-${value}-tab`, t.line);
     }
@@ -322,7 +327,10 @@ export function lintChapter(file: string, source: string): LintProblem[] {
   const report = (line: number, message: string) => problems.push({ file, line, message });
   const bytes = Buffer.byteLength(source);
   if (bytes > MAX_CHAPTER_BYTES) {
-    report(1, `the chapter is ${Math.round(bytes / 1000).toLocaleString('en')} KB; a chapter may be at most ${MAX_CHAPTER_BYTES / 1000} KB of source: split it into several chapters (every page is precached for offline reading)`);
+    report(
+      1,
+      `the chapter is ${Math.round(bytes / 1000).toLocaleString('en')} KB; a chapter may be at most ${MAX_CHAPTER_BYTES / 1000} KB of source: split it into several chapters (every page is precached for offline reading)`,
+    );
     return problems;
   }
   const allowed = new Set<string>(CODE_LANGUAGES);
@@ -354,14 +362,24 @@ export function lintChapter(file: string, source: string): LintProblem[] {
       report(h.line, `heading "${h.text}" has no explicit id; write it as \`${hashes} ${h.text} {#${suggestId(h.text)}}\` so links to it keep working`);
       continue;
     }
-    const extra = h.attributes.slice(1, -1).trim().split(/\s+/).filter((t) => !t.startsWith('#') && !t.startsWith('.') && !t.includes('='));
+    const extra = h.attributes
+      .slice(1, -1)
+      .trim()
+      .split(/\s+/)
+      .filter((t) => !t.startsWith('#') && !t.startsWith('.') && !t.includes('='));
     if (extra.length) {
-      report(h.line, `heading "${h.text}": ${h.attributes} is not one id (an id has no spaces; "${extra.join(' ')}" would be dropped); write \`{#${suggestId(`${h.id} ${extra.join(' ')}`)}}\``);
+      report(
+        h.line,
+        `heading "${h.text}": ${h.attributes} is not one id (an id has no spaces; "${extra.join(' ')}" would be dropped); write \`{#${suggestId(`${h.id} ${extra.join(' ')}`)}}\``,
+      );
       continue;
     }
     const why = idProblem(h.id);
     if (why) {
-      report(h.line, `heading "${h.text}": id "${h.id}" is not valid (${why}); ids are 2 to 31 lower-case letters, digits and "-", starting with a letter, e.g. {#${suggestId(h.text)}}`);
+      report(
+        h.line,
+        `heading "${h.text}": id "${h.id}" is not valid (${why}); ids are 2 to 31 lower-case letters, digits and "-", starting with a letter, e.g. {#${suggestId(h.text)}}`,
+      );
       continue;
     }
     const first = seen.get(h.id);
@@ -374,7 +392,10 @@ export function lintChapter(file: string, source: string): LintProblem[] {
   const prose = proseLines(source);
   const body = source.replace(/^---\n[\s\S]*?\n---(\n|$)/, '');
   if (!body.split('\n').some((text) => text.trim() && !/^\s*(import|export)\s/.test(text))) {
-    report(1, 'the chapter has no content after its frontmatter; write it, or remove the file (an empty chapter would still be listed in the sidebar and search)');
+    report(
+      1,
+      'the chapter has no content after its frontmatter; write it, or remove the file (an empty chapter would still be listed in the sidebar and search)',
+    );
   }
   prose.forEach(({ text, line }, i) => {
     // A setext heading: a paragraph line underlined with === or ---; it would get an automatic id.
@@ -443,7 +464,12 @@ function lintComponents(source: string, headingIds: Map<string, number>, report:
   for (const t of componentTags(source, ['Tabs', 'TabItem', 'FileTree', 'Figure', 'SelfCheck'])) {
     const label = t.attrs.get('label');
     if ((t.name === 'Tabs' || t.name === 'TabItem' || t.name === 'FileTree') && !label) {
-      const example = t.name === 'Tabs' ? '<Tabs id="install" label="Operating system">' : t.name === 'TabItem' ? '<TabItem label="Ubuntu">' : '<FileTree label="The project folder">';
+      const example =
+        t.name === 'Tabs'
+          ? '<Tabs id="install" label="Operating system">'
+          : t.name === 'TabItem'
+            ? '<TabItem label="Ubuntu">'
+            : '<FileTree label="The project folder">';
       report(t.line, `<${t.name}> has no label: it is the accessible name screen readers announce; write ${example}`);
     }
     if (t.name === 'Tabs' || t.name === 'Figure') {
@@ -454,18 +480,31 @@ function lintComponents(source: string, headingIds: Map<string, number>, report:
       if (t.name === 'Tabs') group = why ? undefined : id;
     }
     if (t.name === 'TabItem' && group) {
-      const value = t.attrs.get('value') ?? (label ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const value =
+        t.attrs.get('value') ??
+        (label ?? '')
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '');
       claim(`${group}-${value}`, t.line, 'tab panel');
     }
     if (t.name === 'Figure') {
       figure++;
       const n = t.attrs.get('number');
-      if (n !== String(figure)) report(t.line, `<Figure> number={${n ?? ''}}: this is figure ${figure} of the chapter; number the figures 1, 2, 3... in order (write number={${figure}})`);
+      if (n !== String(figure))
+        report(
+          t.line,
+          `<Figure> number={${n ?? ''}}: this is figure ${figure} of the chapter; number the figures 1, 2, 3... in order (write number={${figure}})`,
+        );
     }
     if (t.name === 'SelfCheck') {
       const q = (t.attrs.get('question') ?? '').trim();
       const first = questions.get(q.toLowerCase());
-      if (first !== undefined) report(t.line, `self-check question "${q}" is already asked on line ${first}; ask each question once (the chapter counts as done when every question is answered)`);
+      if (first !== undefined)
+        report(
+          t.line,
+          `self-check question "${q}" is already asked on line ${first}; ask each question once (the chapter counts as done when every question is answered)`,
+        );
       else questions.set(q.toLowerCase(), t.line);
     }
   }
@@ -475,7 +514,5 @@ function lintComponents(source: string, headingIds: Map<string, number>, report:
 export function formatProblems(problems: LintProblem[]): string {
   const byFile = new Map<string, LintProblem[]>();
   for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
-  return [...byFile]
-    .map(([file, ps]) => `${file}\n${ps.map((p) => `  ${file}:${p.line}  ${p.message}`).join('\n')}`)
-    .join('\n');
+  return [...byFile].map(([file, ps]) => `${file}\n${ps.map((p) => `  ${file}:${p.line}  ${p.message}`).join('\n')}`).join('\n');
 }

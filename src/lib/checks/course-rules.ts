@@ -39,7 +39,10 @@ const CORRECTION = /\b(not|no|never|wrong|unknown|instead|rejects|myth|does not|
 
 /** Statements known to be wrong, from the seed chapters and the old Duckietown pages. */
 export const WRONG_STATEMENTS: ReadonlyArray<{ what: string; re: RegExp }> = [
-  { what: 'containers described as virtual machines', re: /\bcontainers?\b[^.]*\b(is|are)\b (a |just )?(lightweight |small |mini |tiny )?(virtual machines?|VMs?)\b/i },
+  {
+    what: 'containers described as virtual machines',
+    re: /\bcontainers?\b[^.]*\b(is|are)\b (a |just )?(lightweight |small |mini |tiny )?(virtual machines?|VMs?)\b/i,
+  },
   { what: 'Docker described as a lightweight VM', re: /\bDocker\b[^.]*\bis\b[^.]*\b(lightweight|small|mini) (VM|virtual machine)/i },
   { what: 'containers partitioning the hardware', re: /partition(s|ing)? (the )?hardware/i },
   { what: 'Docker needing a hypervisor on Linux', re: /\bDocker\b[^.]*\b(needs|requires|runs on|uses) (a |an )?hypervisor\b/i },
@@ -125,7 +128,8 @@ function structureProblems(c: ChapterSource): LintProblem[] {
     if (q[2]!.trim().length <= 20) report(line, `self-check question "${q[1]}" has no answer: write the answer between <SelfCheck ...> and </SelfCheck>`);
   }
   const handsOnText = lines.slice(handsOn.line, last.line - 1).join('\n');
-  if (!/```(bash|console)|^\d+\. /m.test(handsOnText)) report(handsOn.line, 'the hands-on section has nothing to do: give it a bash or console block or numbered steps');
+  if (!/```(bash|console)|^\d+\. /m.test(handsOnText))
+    report(handsOn.line, 'the hands-on section has nothing to do: give it a bash or console block or numbered steps');
   return out;
 }
 
@@ -166,13 +170,16 @@ export function checkCourse(chapters: readonly ChapterSource[], opts: CourseOpti
         const where = (message: string) => report(i + 1, `link to "${href}": ${message}`);
         const form = /^(?:\.\.\/([a-z0-9-]+)\/)?(?:#(.*))?$/.exec(href);
         if (!form || (form[1] === undefined && form[2] === undefined)) {
-          where('links between pages are relative, "../chapter/" or "../chapter/#section-id" (or "#section-id" on this page), so the site also works under a sub-path');
+          where(
+            'links between pages are relative, "../chapter/" or "../chapter/#section-id" (or "#section-id" on this page), so the site also works under a sub-path',
+          );
           continue;
         }
         const page = form[1] ?? c.slug;
         const anchor = form[2];
         if (page === opts.referenceSlug) {
-          if (anchor && !opts.referenceAnchors.has(anchor)) where(`the command reference has no #${anchor} (a command is its words joined with "-", e.g. #docker-run-publish)`);
+          if (anchor && !opts.referenceAnchors.has(anchor))
+            where(`the command reference has no #${anchor} (a command is its words joined with "-", e.g. #docker-run-publish)`);
         } else if (bySlug.has(page)) {
           if (anchor !== undefined && !idsOf(page).has(anchor)) where(`${bySlug.get(page)!.file} has no heading, figure or tab with id "${anchor}"`);
         } else if (!opts.pages.includes(page)) {

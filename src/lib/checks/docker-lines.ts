@@ -69,7 +69,13 @@ export function inlineLines(path: string, source: string): SiteLine[] {
   return lines.flatMap((text, i) =>
     !text.includes('`') || !text.includes('docker')
       ? []
-      : [...text.matchAll(/`((?:sudo )?docker[ -][^`]+)`/g)].map((m) => ({ source: `${path}:${i + 1}`, line: i + 1, text: m[1]!.replace(/\s+/g, ' '), context: text, inline: true })),
+      : [...text.matchAll(/`((?:sudo )?docker[ -][^`]+)`/g)].map((m) => ({
+          source: `${path}:${i + 1}`,
+          line: i + 1,
+          text: m[1]!.replace(/\s+/g, ' '),
+          context: text,
+          inline: true,
+        })),
   );
 }
 
@@ -77,7 +83,8 @@ export function inlineLines(path: string, source: string): SiteLine[] {
  * An inline command shown on purpose as wrong: its line says what docker answers or that it is
  * wrong (a troubleshooting table row: `docker run --port ...` | `unknown flag: --port`).
  */
-export const SAYS_WRONG = /\bunknown (?:flag|command|shorthand flag)\b|invalid reference format|\b(?:wrong|fails?|mistake|typo|does not exist|is not a docker)\b/i;
+export const SAYS_WRONG =
+  /\bunknown (?:flag|command|shorthand flag)\b|invalid reference format|\b(?:wrong|fails?|mistake|typo|does not exist|is not a docker)\b/i;
 
 /** Every docker line of one chapter against every CLI version; one problem a wrong line. */
 export function checkChapterDockerLines(path: string, source: string, index: ModelIndex): LintProblem[] {

@@ -14,16 +14,20 @@ import { z } from 'astro/zod';
 import { codeFences, type LintProblem } from './content-lint.ts';
 
 /** Words that mark a sentence as correcting what it mentions. */
-export const CORRECTION = /\b(not|no|never|no longer|wrong|unknown|instead|rejects?|myth|ended|dropped|unmaintained|nothing|isn't|doesn't|don't)\b|what is wrong/i;
+export const CORRECTION =
+  /\b(not|no|never|no longer|wrong|unknown|instead|rejects?|myth|ended|dropped|unmaintained|nothing|isn't|doesn't|don't)\b|what is wrong/i;
 
 const regex = (field: string) =>
-  z.string().min(1, `${field} is empty`).superRefine((value, ctx) => {
-    try {
-      new RegExp(value, 'i');
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `${field} is not a valid regular expression: ${(error as Error).message}` });
-    }
-  });
+  z
+    .string()
+    .min(1, `${field} is empty`)
+    .superRefine((value, ctx) => {
+      try {
+        new RegExp(value, 'i');
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `${field} is not a valid regular expression: ${(error as Error).message}` });
+      }
+    });
 
 const statementSchema = z.strictObject({
   /** Stable name, used in messages. */
@@ -50,7 +54,10 @@ const tagSchema = z.strictObject({
   /** Which releases, in a few words. */
   what: z.string().min(3, 'what is required'),
   /** From this day (YYYY-MM-DD) the tag fails. */
-  since: z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'since must be a date, YYYY-MM-DD')),
+  since: z
+    .union([z.string(), z.date()])
+    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'since must be a date, YYYY-MM-DD')),
   /** Where the end of support is documented. */
   source: z.string().min(10, 'source is required'),
 });
@@ -91,7 +98,8 @@ export function parseKnownWrong(text: string, file: string): KnownWrong {
   if (!result.success) {
     const issues = result.error.issues.map((i) => {
       const [list, index, ...rest] = i.path;
-      const entry = typeof index === 'number' ? (raw as Record<string, Array<{ id?: string; pattern?: string }> | undefined>)[String(list)]?.[index] : undefined;
+      const entry =
+        typeof index === 'number' ? (raw as Record<string, Array<{ id?: string; pattern?: string }> | undefined>)[String(list)]?.[index] : undefined;
       const where = typeof index === 'number' ? `${String(list)}[${index}]${entry ? ` (${entry.id ?? entry.pattern})` : ''}` : i.path.join('.');
       return `  ${where}${rest.length ? ` > ${rest.join('.')}` : ''}: ${i.message}`;
     });
@@ -99,7 +107,9 @@ export function parseKnownWrong(text: string, file: string): KnownWrong {
   }
   const data = result.data;
   const missed = data.statements.flatMap((s) =>
-    s.examples.filter((e) => !statesWrong(s, e)).map((e) => `  statements (${s.id}) > examples: "${e}" is not caught by the pattern (or is exempted as a correction)`),
+    s.examples
+      .filter((e) => !statesWrong(s, e))
+      .map((e) => `  statements (${s.id}) > examples: "${e}" is not caught by the pattern (or is exempted as a correction)`),
   );
   if (missed.length) throw new Error(`${file} has ${missed.length} problem(s):\n${missed.join('\n')}`);
   return data;
@@ -130,10 +140,20 @@ export function sentencesOf(source: string): Array<{ line: number; sentence: str
       // Same length as `para`, so a position in one is a position in the other.
       const flat = para.replace(/\s/g, ' ');
       const cuts = [0, ...[...flat.matchAll(/(?<=[.!?:])\s+(?=[A-Z`(*"])/g)].map((m) => m.index! + m[0].length), flat.length];
-      const parts = cuts.slice(0, -1).map((from, i) => ({ from, text: flat.slice(from, cuts[i + 1]).replace(/\s+/g, ' ').trim() }));
+      const parts = cuts.slice(0, -1).map((from, i) => ({
+        from,
+        text: flat
+          .slice(from, cuts[i + 1])
+          .replace(/\s+/g, ' ')
+          .trim(),
+      }));
       parts.forEach((p, i) => {
         if (!p.text) return;
-        out.push({ line: start + 1 + (para.slice(0, p.from).match(/\n/g)?.length ?? 0) + leadingBlankLines(para.slice(p.from)), sentence: p.text, next: parts[i + 1]?.text ?? '' });
+        out.push({
+          line: start + 1 + (para.slice(0, p.from).match(/\n/g)?.length ?? 0) + leadingBlankLines(para.slice(p.from)),
+          sentence: p.text,
+          next: parts[i + 1]?.text ?? '',
+        });
       });
     }
     start = end + 1;
@@ -158,7 +178,8 @@ export function checkKnownWrong(file: string, source: string, data: KnownWrong, 
   const prose = data.statements.filter((s) => s.in === 'prose');
   for (const { line, sentence, next } of sentencesOf(source)) {
     for (const s of prose) {
-      if (statesWrong(s, sentence, next)) problems.push({ file, line, message: `states ${s.what} (known-wrong "${s.id}"; see ${s.source}): "${clip(sentence)}"` });
+      if (statesWrong(s, sentence, next))
+        problems.push({ file, line, message: `states ${s.what} (known-wrong "${s.id}"; see ${s.source}): "${clip(sentence)}"` });
     }
   }
   const code = data.statements.filter((s) => s.in === 'code');
@@ -166,7 +187,8 @@ export function checkKnownWrong(file: string, source: string, data: KnownWrong, 
     fence.code.split('\n').forEach((text, i) => {
       for (const s of code) {
         if (s.languages && !s.languages.includes(fence.lang)) continue;
-        if (statesWrong(s, text)) problems.push({ file, line: fence.line + 1 + i, message: `code shows ${s.what} (known-wrong "${s.id}"; see ${s.source}): ${text.trim()}` });
+        if (statesWrong(s, text))
+          problems.push({ file, line: fence.line + 1 + i, message: `code shows ${s.what} (known-wrong "${s.id}"; see ${s.source}): ${text.trim()}` });
       }
     });
   }
@@ -177,7 +199,8 @@ export function checkKnownWrong(file: string, source: string, data: KnownWrong, 
     if (!codeLines.has(i + 1) && CORRECTION.test(text)) return;
     for (const ref of imageRefs(text)) {
       for (const t of due) {
-        if (new RegExp(t.pattern).test(ref)) problems.push({ file, line: i + 1, message: `${ref}: ${t.what}, past its support since ${t.since} (${t.source}); use a supported tag` });
+        if (new RegExp(t.pattern).test(ref))
+          problems.push({ file, line: i + 1, message: `${ref}: ${t.what}, past its support since ${t.since} (${t.source}); use a supported tag` });
       }
     }
   });

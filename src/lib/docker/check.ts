@@ -26,7 +26,8 @@ export interface Found {
 /** Every problem of a line, with its token and docker command. */
 export function lineProblems(line: string, index: ModelIndex): Found[] {
   const out: Found[] = [];
-  for (const segment of tokenize(line, index).segments) for (const token of segment.tokens) for (const problem of token.problems) out.push({ segment, token, problem });
+  for (const segment of tokenize(line, index).segments)
+    for (const token of segment.tokens) for (const problem of token.problems) out.push({ segment, token, problem });
   return out;
 }
 

@@ -26,7 +26,10 @@ export function siteModel(commands: readonly Command[]): SiteModel {
   const { model, problems } = buildModel(sources, sorted);
   const { synopses, problems: synopsisProblems } = referenceSynopses(sorted, sources);
   problems.push(...synopsisProblems);
-  if (problems.length) throw new Error(`The command reference does not match the CLI data (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  ${problems.join('\n  ')}`);
+  if (problems.length)
+    throw new Error(
+      `The command reference does not match the CLI data (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  ${problems.join('\n  ')}`,
+    );
   cache = { model, ...splitModel(model), synopses };
   return cache;
 }

@@ -78,7 +78,14 @@ function describeRestart(value: string): string {
 
 /** What a mount field means (https://docs.docker.com/engine/storage/bind-mounts/, volumes/, tmpfs/). */
 const MOUNT_FIELDS: Record<string, (v: string, type: string) => string> = {
-  type: (v) => (v === 'bind' ? 'a bind mount: a file or folder of the host' : v === 'volume' ? 'a volume Docker manages' : v === 'tmpfs' ? 'a temporary filesystem in memory' : `a ${v} mount`),
+  type: (v) =>
+    v === 'bind'
+      ? 'a bind mount: a file or folder of the host'
+      : v === 'volume'
+        ? 'a volume Docker manages'
+        : v === 'tmpfs'
+          ? 'a temporary filesystem in memory'
+          : `a ${v} mount`,
   source: (v, type) => (type === 'bind' ? `the host path ${v}` : `the named volume ${v}`),
   destination: (v) => `where it appears inside the container: ${v}`,
   readonly: (v) => (v === 'false' || v === '0' ? 'read-write' : 'read-only: the container cannot change it'),
@@ -90,7 +97,13 @@ const MOUNT_ALIASES: Record<string, string> = { src: 'source', dst: 'destination
 
 /** Namespace flags of docker run whose kind the reference does not declare: --pid, --ipc, --uts, --userns, --cgroupns. */
 function describeNamespace(flag: string, value: string): string | undefined {
-  const what: Record<string, string> = { '--pid': 'process (PID)', '--ipc': 'IPC (shared memory)', '--uts': 'hostname (UTS)', '--userns': 'user', '--cgroupns': 'cgroup' };
+  const what: Record<string, string> = {
+    '--pid': 'process (PID)',
+    '--ipc': 'IPC (shared memory)',
+    '--uts': 'hostname (UTS)',
+    '--userns': 'user',
+    '--cgroupns': 'cgroup',
+  };
   const ns = what[flag];
   if (!ns) return undefined;
   if (value === 'host') return `Use the host's ${ns} namespace instead of one of the container's own.`;
@@ -109,7 +122,8 @@ export function describeValue(kind: ValueKind | undefined, value: string, flag: 
       const container = bits.pop() ?? '';
       const host = bits.pop();
       const ip = bits.join(':');
-      if (!/^\d+(-\d+)?$/.test(container) || (host && !/^\d+(-\d+)?$/.test(host))) return { text: `Port mapping "${value}" (expected HOST_PORT:CONTAINER_PORT).` };
+      if (!/^\d+(-\d+)?$/.test(container) || (host && !/^\d+(-\d+)?$/.test(host)))
+        return { text: `Port mapping "${value}" (expected HOST_PORT:CONTAINER_PORT).` };
       const hostPart = host ? `port ${host} of the host` : 'a random free port of the host';
       return { text: `Send ${hostPart}${ip ? ` (address ${ip} only)` : ''} to port ${container} inside the container${proto ? ` (${proto})` : ''}.` };
     }
@@ -128,13 +142,20 @@ export function describeValue(kind: ValueKind | undefined, value: string, flag: 
       const dst = fields.get('destination') ?? '';
       const ro = fields.has('readonly') && !['false', '0'].includes(fields.get('readonly')!);
       // Field by field, as typed: type=bind: a bind mount; src=/data: the host path /data; ...
-      const each = value.split(',').map((kv, i) => `${kv}: ${MOUNT_FIELDS[MOUNT_ALIASES[pairs[i]![0]] ?? pairs[i]![0]]?.(pairs[i]![1], type) ?? 'an option of the mount'}`);
-      const whole = type === 'tmpfs' ? { text: `A temporary in-memory filesystem at ${dst} inside the container.` } : mountOf(src, dst, ro, type === 'bind' ? `the host path ${src}` : src ? `the named volume ${src}` : 'a new anonymous volume');
+      const each = value
+        .split(',')
+        .map((kv, i) => `${kv}: ${MOUNT_FIELDS[MOUNT_ALIASES[pairs[i]![0]] ?? pairs[i]![0]]?.(pairs[i]![1], type) ?? 'an option of the mount'}`);
+      const whole =
+        type === 'tmpfs'
+          ? { text: `A temporary in-memory filesystem at ${dst} inside the container.` }
+          : mountOf(src, dst, ro, type === 'bind' ? `the host path ${src}` : src ? `the named volume ${src}` : 'a new anonymous volume');
       return { ...whole, text: `${whole.text} Field by field: ${each.join('; ')}.` };
     }
     case 'env': {
       const eq = value.indexOf('=');
-      return eq < 0 ? { text: `Copy the variable ${value} from your shell into the container.` } : { text: `Set the variable ${value.slice(0, eq)} to "${value.slice(eq + 1)}" inside the container.` };
+      return eq < 0
+        ? { text: `Copy the variable ${value} from your shell into the container.` }
+        : { text: `Set the variable ${value.slice(0, eq)} to "${value.slice(eq + 1)}" inside the container.` };
     }
     case 'device': {
       const [host, inner, perms] = value.split(':');
@@ -149,15 +170,23 @@ export function describeValue(kind: ValueKind | undefined, value: string, flag: 
       }
       if (value === 'none') return { text: 'No network at all.' };
       // https://docs.docker.com/engine/network/#container-networks
-      if (value.startsWith('container:')) return { text: `Share the network stack of the container ${value.slice(10)}: the same IP address and ports; localhost reaches its services.` };
+      if (value.startsWith('container:'))
+        return { text: `Share the network stack of the container ${value.slice(10)}: the same IP address and ports; localhost reaches its services.` };
       if (value === 'bridge' || value === 'default') return { text: "Docker's default bridge network (what a container gets without --network)." };
       return { text: `Connect to the network "${value}": containers on the same user-defined network reach each other by name.` };
     case 'restart':
       return { text: describeRestart(value) };
     case 'host': {
       const tcp = /^tcp:\/\//.test(value) || !/^\w+:\/\//.test(value);
-      const text = /^\w+:\/\//.test(value) ? `Talk to the Docker daemon at ${value}.` : `Talk to the Docker daemon on ${value} (a bare host name means tcp://${value}:2375, unencrypted).`;
-      return tcp ? { text, risk: { id: 'plain-tcp', text: `A remote daemon over plain TCP (${value}): unencrypted and unauthenticated unless TLS is set up; prefer ssh://.` } } : { text };
+      const text = /^\w+:\/\//.test(value)
+        ? `Talk to the Docker daemon at ${value}.`
+        : `Talk to the Docker daemon on ${value} (a bare host name means tcp://${value}:2375, unencrypted).`;
+      return tcp
+        ? {
+            text,
+            risk: { id: 'plain-tcp', text: `A remote daemon over plain TCP (${value}): unencrypted and unauthenticated unless TLS is set up; prefer ssh://.` },
+          }
+        : { text };
     }
     case 'name':
       return { text: `The container will be called "${value}"; later commands can use that name.` };
@@ -166,13 +195,24 @@ export function describeValue(kind: ValueKind | undefined, value: string, flag: 
     case 'platform': {
       // https://docs.docker.com/build/building/multi-platform/: os/arch[/variant], a comma-separated list when building.
       const list = value.split(',').filter(Boolean);
-      if (list.length > 1) return { text: `Build for ${list.length} platforms: ${list.slice(0, -1).join(', ')} and ${list.at(-1)}, one image for each, under one name (a multi-platform image).` };
-      return { text: context?.command.endsWith('build') ? `Build the image for ${value}.` : `Use the image variant for ${value}; on a machine with another CPU it runs under emulation, if that is set up.` };
+      if (list.length > 1)
+        return {
+          text: `Build for ${list.length} platforms: ${list.slice(0, -1).join(', ')} and ${list.at(-1)}, one image for each, under one name (a multi-platform image).`,
+        };
+      return {
+        text: context?.command.endsWith('build')
+          ? `Build the image for ${value}.`
+          : `Use the image variant for ${value}; on a machine with another CPU it runs under emulation, if that is set up.`,
+      };
     }
     case 'file':
       // https://docs.docker.com/reference/cli/docker/compose/ (-f, --file); https://docs.docker.com/reference/cli/docker/buildx/build/ (-f, --file).
-      if (context?.command === 'docker compose') return { text: `Compose reads ${value} instead of compose.yaml (or docker-compose.yml) in this folder: ${context.next ? `${context.next} acts` : 'the command after it acts'} on the services that file defines.` };
-      if (/build$/.test(context?.command ?? '')) return { text: `Build with the Dockerfile ${value} instead of the file named Dockerfile in the build context.` };
+      if (context?.command === 'docker compose')
+        return {
+          text: `Compose reads ${value} instead of compose.yaml (or docker-compose.yml) in this folder: ${context.next ? `${context.next} acts` : 'the command after it acts'} on the services that file defines.`,
+        };
+      if (/build$/.test(context?.command ?? ''))
+        return { text: `Build with the Dockerfile ${value} instead of the file named Dockerfile in the build context.` };
       return { text: `The file ${value}.` };
     default:
       return { text: describeNamespace(flag, value) ?? `Value of ${flag}.` };

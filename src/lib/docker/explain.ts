@@ -143,7 +143,8 @@ export const explainVersions = (data: ExplainData): string => versionsPhrase(dat
 /** Explain a docker command line, part by part. */
 export function explain(input: string, data: ExplainData, limits: Limits = LIMITS): Explanation {
   const index = indexOf(data.model);
-  if (!input.trim()) return { verdict: { problems: [] }, parts: [], risks: [], commands: [], error: 'Paste a docker command, e.g. docker run --rm ubuntu:22.04 ls' };
+  if (!input.trim())
+    return { verdict: { problems: [] }, parts: [], risks: [], commands: [], error: 'Paste a docker command, e.g. docker run --rm ubuntu:22.04 ls' };
   const { segments, truncated, text } = tokenize(input, index, limits);
   const parts: Part[] = [];
   const risks: Risk[] = [];
@@ -177,11 +178,16 @@ export function explain(input: string, data: ExplainData, limits: Limits = LIMIT
         else repairable = false;
       }
     }
-    if (!seg.nested) for (const r of segmentRisks(seg, index)) {
-      const flag = r.token.flag ? (r.token.flag.of ? index.byName.get(seg.command!)?.flags.find((f) => f.long === r.token.flag!.of) : r.token.flag) : undefined;
-      const anchor = flag?.anchor ?? (r.token.command ? index.byName.get(r.token.command)?.anchor : undefined);
-      addRisk({ id: r.id, text: r.text, ...(anchor ? { anchor } : {}), part: partOf.get(r.token)! });
-    }
+    if (!seg.nested)
+      for (const r of segmentRisks(seg, index)) {
+        const flag = r.token.flag
+          ? r.token.flag.of
+            ? index.byName.get(seg.command!)?.flags.find((f) => f.long === r.token.flag!.of)
+            : r.token.flag
+          : undefined;
+        const anchor = flag?.anchor ?? (r.token.command ? index.byName.get(r.token.command)?.anchor : undefined);
+        addRisk({ id: r.id, text: r.text, ...(anchor ? { anchor } : {}), part: partOf.get(r.token)! });
+      }
   }
   const verdict: Verdict = { problems };
   if (problems.length && repairable && edits.length) {
@@ -195,7 +201,9 @@ export function explain(input: string, data: ExplainData, limits: Limits = LIMIT
   if (!segments.some((s) => s.docker)) {
     const first = parts[0];
     const mistake = first?.problems.find((p) => p.code === 'not-docker');
-    out.error = mistake ? `${first!.text} is not the docker command.` : `This is not a docker command: it starts with "${first?.text ?? ''}" instead of "docker".`;
+    out.error = mistake
+      ? `${first!.text} is not the docker command.`
+      : `This is not a docker command: it starts with "${first?.text ?? ''}" instead of "docker".`;
   }
   if (truncated) {
     out.truncated =
@@ -215,11 +223,13 @@ function repair(line: string | undefined, index: ModelIndex, limits: Limits): st
   for (let round = 0; line !== undefined && round < 3; round++) {
     const edits: Edit[] = [];
     const { segments, text } = tokenize(line, index, limits);
-    for (const seg of segments) for (const t of seg.tokens) for (const p of t.problems) {
-      if (p.severity !== 'error') continue;
-      if (!p.fix || seg.nested) return undefined;
-      edits.push(...p.fix);
-    }
+    for (const seg of segments)
+      for (const t of seg.tokens)
+        for (const p of t.problems) {
+          if (p.severity !== 'error') continue;
+          if (!p.fix || seg.nested) return undefined;
+          edits.push(...p.fix);
+        }
     if (!edits.length) return line;
     line = applyEdits(text, edits);
   }
@@ -240,7 +250,13 @@ function applyEdits(text: string, edits: Edit[]): string | undefined {
 }
 
 function describeToken(t: Token, cmd: ModelCommand | undefined, prev: Token | undefined, docker: boolean, addRisk: (r: Risk) => void, seg?: Segment): Part {
-  const part: Part = { text: t.text, kind: t.kind, label: t.text, explanation: '', problems: t.problems.map(({ code, severity, message, suggestion }) => ({ code, severity, message, ...(suggestion ? { suggestion } : {}) })) };
+  const part: Part = {
+    text: t.text,
+    kind: t.kind,
+    label: t.text,
+    explanation: '',
+    problems: t.problems.map(({ code, severity, message, suggestion }) => ({ code, severity, message, ...(suggestion ? { suggestion } : {}) })),
+  };
   // A part of a huge word (`-itditd...`) names the start of it only: the page stays light.
   if (t.raw && t.raw !== t.text) part.from = t.raw.length > 40 ? `${t.raw.slice(0, 40)}\u2026` : t.raw;
   const suggestion = t.problems.find((p) => p.suggestion)?.suggestion;
@@ -253,11 +269,16 @@ function describeToken(t: Token, cmd: ModelCommand | undefined, prev: Token | un
   switch (t.kind) {
     case 'runner':
       part.label = t.text;
-      part.explanation = RUNNER_MEANINGS[t.text] ?? (prev?.kind === 'runner' && !t.text.startsWith('-') ? `A value of the option before it (${prev.text}).` : `An option of ${seg?.tokens[0]?.text ?? 'the program before docker'}.`);
+      part.explanation =
+        RUNNER_MEANINGS[t.text] ??
+        (prev?.kind === 'runner' && !t.text.startsWith('-')
+          ? `A value of the option before it (${prev.text}).`
+          : `An option of ${seg?.tokens[0]?.text ?? 'the program before docker'}.`);
       break;
     case 'sudo':
       part.label = 'sudo';
-      part.explanation = t.text === 'sudo' ? 'Run as root. Not needed if your user is in the docker group (which is itself root-equivalent).' : 'An option of sudo.';
+      part.explanation =
+        t.text === 'sudo' ? 'Run as root. Not needed if your user is in the docker group (which is itself root-equivalent).' : 'An option of sudo.';
       break;
     case 'variable': {
       const eq = t.text.indexOf('=');
@@ -287,7 +308,9 @@ function describeToken(t: Token, cmd: ModelCommand | undefined, prev: Token | un
     case 'command': {
       part.label = cmd?.name ?? t.text;
       const group = !cmd?.args.length && !cmd?.summary;
-      part.explanation = cmd?.summary ?? (group ? `${cmd?.name ?? t.text}: the next word says which command.` : `${cmd?.name}; see \`${cmd?.name} --help\` (not described in the reference).`);
+      part.explanation =
+        cmd?.summary ??
+        (group ? `${cmd?.name ?? t.text}: the next word says which command.` : `${cmd?.name}; see \`${cmd?.name} --help\` (not described in the reference).`);
       anchor(cmd?.anchor);
       break;
     }
@@ -297,13 +320,18 @@ function describeToken(t: Token, cmd: ModelCommand | undefined, prev: Token | un
       const shown = flagOf(f);
       part.label = flagLabel(shown);
       const meaning = shown.meaning ?? `A flag of ${cmd?.name}; see \`${cmd?.name} --help\`.`;
-      part.explanation = f.of ? `${t.text} is the old, hidden spelling of ${f.of}. ${meaning}` : f.hidden ? `${meaning} (A hidden flag: --help does not list it.)` : meaning;
+      part.explanation = f.of
+        ? `${t.text} is the old, hidden spelling of ${f.of}. ${meaning}`
+        : f.hidden
+          ? `${meaning} (A hidden flag: --help does not list it.)`
+          : meaning;
       if (t.raw && /^-[A-Za-z]{2,8}$/.test(t.raw) && prev?.raw !== t.raw && cmd?.topics?.['bundled-flags']) {
         part.explanation += ` (${t.raw} is ${[...t.raw.slice(1)].map((c) => `-${c}`).join(' ')} written together.)`;
       }
       anchor(shown.anchor ?? cmd?.anchor);
       if (shown.caution) part.caution = shown.caution;
-      if (shown.risk) addRisk({ id: shown.long === '--privileged' ? 'privileged' : 'flag', text: shown.risk, ...(shown.anchor ? { anchor: shown.anchor } : {}) });
+      if (shown.risk)
+        addRisk({ id: shown.long === '--privileged' ? 'privileged' : 'flag', text: shown.risk, ...(shown.anchor ? { anchor: shown.anchor } : {}) });
       break;
     }
     case 'value': {
@@ -329,7 +357,9 @@ function describeToken(t: Token, cmd: ModelCommand | undefined, prev: Token | un
       break;
     case 'inner-command':
       part.label = 'command inside the container';
-      part.explanation = error ? error.message : `${t.text} runs inside the container${cmd?.name.endsWith(' run') ? " instead of the image's default command" : ''}.`;
+      part.explanation = error
+        ? error.message
+        : `${t.text} runs inside the container${cmd?.name.endsWith(' run') ? " instead of the image's default command" : ''}.`;
       anchor(cmd?.anchor);
       break;
     case 'inner-argument':
@@ -367,14 +397,17 @@ function describeToken(t: Token, cmd: ModelCommand | undefined, prev: Token | un
       break;
     case 'unknown-command':
       part.label = docker ? 'unknown command' : 'not the docker CLI';
-      part.explanation = docker ? (error?.message.replace(/; did you mean .*$/, '').replace(/^unknown docker command (.*)$/, '$1 is not a docker command.') ?? '') : (error?.message ?? '');
+      part.explanation = docker
+        ? (error?.message.replace(/; did you mean .*$/, '').replace(/^unknown docker command (.*)$/, '$1 is not a docker command.') ?? '')
+        : (error?.message ?? '');
       break;
     default:
       part.label = 'not explained';
       part.explanation = docker ? 'Not explained: the command before it is unknown.' : 'Not a docker command: your shell runs it.';
   }
   for (const p of t.problems) {
-    if (p.code === 'host-command' && !/^docker\b/.test((t.subst ?? []).join(' ').trim())) addRisk({ id: 'host-command', text: `Your shell runs \`${(t.subst ?? []).join('; ').trim()}\` on your computer before docker starts.` });
+    if (p.code === 'host-command' && !/^docker\b/.test((t.subst ?? []).join(' ').trim()))
+      addRisk({ id: 'host-command', text: `Your shell runs \`${(t.subst ?? []).join('; ').trim()}\` on your computer before docker starts.` });
   }
   return part;
 }

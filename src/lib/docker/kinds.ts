@@ -29,7 +29,12 @@ export type ValueKind = (typeof VALUE_KINDS)[number];
  */
 export const VALUE_SHAPES: ReadonlyArray<{ kind: ValueKind; label: string; flag: string; shape: RegExp }> = [
   { kind: 'device', label: 'device path', flag: '--device', shape: /^\/dev\/[\w.\-/]+(?::[\w.\-/]*)*$/ },
-  { kind: 'port-mapping', label: 'port mapping', flag: '--publish', shape: /^(?:[\d.]+:|\[[\da-f:]+\]:)?\d{1,5}(?:-\d{1,5})?:\d{1,5}(?:-\d{1,5})?(?:\/(?:tcp|udp|sctp))?$/ },
+  {
+    kind: 'port-mapping',
+    label: 'port mapping',
+    flag: '--publish',
+    shape: /^(?:[\d.]+:|\[[\da-f:]+\]:)?\d{1,5}(?:-\d{1,5})?:\d{1,5}(?:-\d{1,5})?(?:\/(?:tcp|udp|sctp))?$/,
+  },
   { kind: 'mount', label: 'mount spec', flag: '--mount', shape: /^(?:type|src|source|dst|destination|target|readonly|ro)=[^,\s]*(?:,[\w-]+(?:=[^,\s]*)?)*$/ },
   { kind: 'restart', label: 'restart policy', flag: '--restart', shape: /^(?:unless-stopped|on-failure(?::\d+)?)$/ },
 ];

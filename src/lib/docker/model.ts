@@ -91,7 +91,10 @@ export function argsFromUsage(usage: string, name: string): ModelArg[] {
     if (!raw || /^\[?OPTIONS\]?$/.test(raw) || raw === '|') continue;
     const optional = raw.startsWith('[');
     const repeat = raw.includes('...');
-    const argName = raw.replace(/^\[+|\]+$/g, '').replace(/\.\.\.\]*$/, '').replace(/\]$/, '');
+    const argName = raw
+      .replace(/^\[+|\]+$/g, '')
+      .replace(/\.\.\.\]*$/, '')
+      .replace(/\]$/, '');
     if (!argName || !/^[A-Z]/.test(argName)) continue;
     const role = roleFromName(argName);
     const arg: ModelArg = { name: argName, role };
@@ -192,7 +195,15 @@ export function buildModel(sources: readonly Source[], reference: readonly Comma
     for (const a of b.aliases) {
       const parent = a.split(' ').slice(0, -1).join(' ');
       if (parent && !byAlias.has(parent)) {
-        const g: Building = { name: parent, aliases: [parent], product: b.product, args: [], flags: IMPLICIT.map((f) => ({ long: f.long })), perEngine: engines.map(() => undefined), descriptions: new Map() };
+        const g: Building = {
+          name: parent,
+          aliases: [parent],
+          product: b.product,
+          args: [],
+          flags: IMPLICIT.map((f) => ({ long: f.long })),
+          perEngine: engines.map(() => undefined),
+          descriptions: new Map(),
+        };
         byAlias.set(parent, g);
         all.push(g);
       }
@@ -206,13 +217,16 @@ export function buildModel(sources: readonly Source[], reference: readonly Comma
     const where = `${COMMANDS_FILE}: "${c.id}"`;
     const b = byAlias.get(c.name);
     if (!b) {
-      problems.push(`${where}: no command \`${c.name}\` in ${labels}; for a new Engine command, capture its --help with \`sh content/reference/refresh-docker-help.sh\``);
+      problems.push(
+        `${where}: no command \`${c.name}\` in ${labels}; for a new Engine command, capture its --help with \`sh content/reference/refresh-docker-help.sh\``,
+      );
       continue;
     }
     b.name = c.name;
     b.anchor = c.id;
     b.summary = c.summary;
-    for (const a of c.aliases) if (!b.aliases.includes(a)) problems.push(`${where}: alias "${a}" is not a name of ${c.name} (the CLI data lists: ${b.aliases.join(', ')})`);
+    for (const a of c.aliases)
+      if (!b.aliases.includes(a)) problems.push(`${where}: alias "${a}" is not a name of ${c.name} (the CLI data lists: ${b.aliases.join(', ')})`);
     b.args = c.args.map((a) => {
       const role = a.role ?? roleFromName(a.name);
       const arg: ModelArg = { name: a.name, role, meaning: a.meaning };
@@ -232,7 +246,10 @@ export function buildModel(sources: readonly Source[], reference: readonly Comma
         continue;
       }
       if (mf.short !== f.short) problems.push(`${at}: short form is ${mf.short ?? '(none)'} in the CLI data, ${f.short ?? '(none)'} in the entry`);
-      if (!!mf.type !== !!f.arg) problems.push(`${at}: the CLI data says it ${mf.type ? `takes a value (${mf.type}); add an arg` : 'takes no value; drop arg'}${f.arg ? ` "${f.arg}"` : ''}`);
+      if (!!mf.type !== !!f.arg)
+        problems.push(
+          `${at}: the CLI data says it ${mf.type ? `takes a value (${mf.type}); add an arg` : 'takes no value; drop arg'}${f.arg ? ` "${f.arg}"` : ''}`,
+        );
       mf.meaning = f.meaning;
       mf.anchor = flagAnchorOf(c.id, f.long);
       if (f.caution) mf.caution = f.caution;

@@ -86,7 +86,11 @@ export function segmentRisks(seg: Segment, index: ModelIndex): SegmentRisk[] {
   const lost = sudoAt > 0 ? tokens.slice(0, sudoAt).filter((t) => t.kind === 'variable' && /^DOCKER_/.test(t.text)) : [];
   for (const v of lost) {
     const name = v.text.slice(0, v.text.indexOf('='));
-    add('sudo-env', `${name} is set before sudo, and sudo resets the environment: docker never sees ${name}${name === 'DOCKER_HOST' || name === 'DOCKER_CONTEXT' ? ', so it talks to the Docker daemon on this computer, not the one you named' : ''}. Put it after sudo, or use docker -H / --context.`, v);
+    add(
+      'sudo-env',
+      `${name} is set before sudo, and sudo resets the environment: docker never sees ${name}${name === 'DOCKER_HOST' || name === 'DOCKER_CONTEXT' ? ', so it talks to the Docker daemon on this computer, not the one you named' : ''}. Put it after sudo, or use docker -H / --context.`,
+      v,
+    );
   }
 
   if (is('docker run') || is('docker create')) {
@@ -95,27 +99,51 @@ export function segmentRisks(seg: Segment, index: ModelIndex): SegmentRisk[] {
     // reference's "PID settings" and "UTS settings": --uts=host "gives the container full access to
     // change the hostname of the host"; https://docs.docker.com/engine/security/userns-remap/).
     const pid = value('--pid');
-    if (pid === 'host') add('shared-namespace', '--pid host: the container sees every process of the host, and as root it can signal (kill) them.', tokenOf('--pid'));
+    if (pid === 'host')
+      add('shared-namespace', '--pid host: the container sees every process of the host, and as root it can signal (kill) them.', tokenOf('--pid'));
     const ipc = value('--ipc');
-    if (ipc === 'host') add('shared-namespace', "--ipc host: the container shares the host's shared memory and IPC objects with every process of the host.", tokenOf('--ipc'));
-    if (value('--uts') === 'host') add('shared-namespace', "--uts host: the container shares the host's hostname, and can change it for the whole host.", tokenOf('--uts'));
-    if (value('--userns') === 'host') add('shared-namespace', "--userns host: turns off the daemon's user-namespace remapping (userns-remap) for this container, so root inside is root on the host.", tokenOf('--userns'));
+    if (ipc === 'host')
+      add('shared-namespace', "--ipc host: the container shares the host's shared memory and IPC objects with every process of the host.", tokenOf('--ipc'));
+    if (value('--uts') === 'host')
+      add('shared-namespace', "--uts host: the container shares the host's hostname, and can change it for the whole host.", tokenOf('--uts'));
+    if (value('--userns') === 'host')
+      add(
+        'shared-namespace',
+        "--userns host: turns off the daemon's user-namespace remapping (userns-remap) for this container, so root inside is root on the host.",
+        tokenOf('--userns'),
+      );
     if (value('--cgroupns') === 'host') add('shared-namespace', "--cgroupns host: the container sees the host's whole cgroup tree.", tokenOf('--cgroupns'));
     const net = value('--network');
-    if (net?.startsWith('container:')) add('shared-namespace', `--network ${net}: the container shares the network stack of the container ${net.slice(10)}: the same IP address and ports, and localhost reaches its services.`, tokenOf('--network'));
+    if (net?.startsWith('container:'))
+      add(
+        'shared-namespace',
+        `--network ${net}: the container shares the network stack of the container ${net.slice(10)}: the same IP address and ports, and localhost reaches its services.`,
+        tokenOf('--network'),
+      );
 
     // A combination, said once: privileged with the host's processes or its / is root on the host
     // (https://docs.docker.com/engine/security/#docker-daemon-attack-surface).
-    const rootMount = [...(flags.get('--volume')?.values ?? []), ...(flags.get('--mount')?.values ?? [])].some((v) => /^\/(?::|$)/.test(v) || /(?:^|,)(?:source|src)=\/(?:,|$)/.test(v));
+    const rootMount = [...(flags.get('--volume')?.values ?? []), ...(flags.get('--mount')?.values ?? [])].some(
+      (v) => /^\/(?::|$)/.test(v) || /(?:^|,)(?:source|src)=\/(?:,|$)/.test(v),
+    );
     if (has('--privileged') && (pid === 'host' || rootMount)) {
       const parts = ['--privileged', ...(pid === 'host' ? ['--pid host'] : []), ...(rootMount ? ["the host's / mounted"] : [])];
-      add('root-on-host', `Together, ${parts.join(' and ').replace(/ and (?=[^,]*and)/, ', ')} are root on the host: the container can enter the host's processes and change any file of it.`, tokenOf('--privileged'));
+      add(
+        'root-on-host',
+        `Together, ${parts.join(' and ').replace(/ and (?=[^,]*and)/, ', ')} are root on the host: the container can enter the host's processes and change any file of it.`,
+        tokenOf('--privileged'),
+      );
     }
 
     // -p with the host network is ignored; the daemon warns "Published ports are discarded when
     // using host network mode" (https://github.com/docker/for-mac/issues/3143, https://github.com/moby/moby/issues/35500).
     const publish = flags.get('--publish') ?? flags.get('--publish-all');
-    if (publish && net === 'host') add('ports-ignored', `-p is ignored under --network host ("Published ports are discarded when using host network mode"): the container's ports are the host's ports.`, publish.token);
+    if (publish && net === 'host')
+      add(
+        'ports-ignored',
+        `-p is ignored under --network host ("Published ports are discarded when using host network mode"): the container's ports are the host's ports.`,
+        publish.token,
+      );
 
     // -e NAME=secret: visible in docker inspect and the shell's history
     // (https://docs.docker.com/reference/cli/docker/container/run/#env; https://github.com/docker-library/postgres/issues/111).
@@ -124,19 +152,38 @@ export function segmentRisks(seg: Segment, index: ModelIndex): SegmentRisk[] {
       const eq = t.text.indexOf('=');
       const name = t.text.slice(0, eq);
       if (eq > 0 && eq < t.text.length - 1 && SECRET_NAME.test(name)) {
-        add('secret-in-env', `-e ${name}=… puts a secret on the command line: your shell's history keeps it, and anyone who can run docker inspect on the container reads it. Use -e ${name} (copied from your shell) or --env-file; for real secrets mount a file (Compose secrets).`, t);
+        add(
+          'secret-in-env',
+          `-e ${name}=… puts a secret on the command line: your shell's history keeps it, and anyone who can run docker inspect on the container reads it. Use -e ${name} (copied from your shell) or --env-file; for real secrets mount a file (Compose secrets).`,
+          t,
+        );
       }
     }
 
     // --rm deletes the container with every file written inside it (https://docs.docker.com/reference/cli/docker/container/run/#rm):
     // a risk when a shell works in it and nothing is in a volume.
     const interactive = !inner ? has('--interactive') || has('--tty') : SHELL.test(inner.text);
-    if (has('--rm') && interactive && !has('--volume') && !has('--mount')) add('data-loss', '--rm: when you leave, the container is deleted with every file you wrote inside it; nothing on this line is in a volume or mount.', tokenOf('--rm'));
+    if (has('--rm') && interactive && !has('--volume') && !has('--mount'))
+      add(
+        'data-loss',
+        '--rm: when you leave, the container is deleted with every file you wrote inside it; nothing on this line is in a volume or mount.',
+        tokenOf('--rm'),
+      );
 
     if (image && !image.subst) {
       const arch = imageArch(image.text);
-      if (arch) add('arch-mismatch', `The image is built for ${arch}: it runs only on a machine with that CPU (a robot's Raspberry Pi or Jetson is arm64, most laptops amd64). Elsewhere it fails with "exec format error" unless emulation is set up.`, image);
-      if (inner && /^(?:\/bin\/|\/usr\/bin\/)?bash$/.test(inner.text) && NO_BASH.test(image.text)) add('no-bash', `${image.text} has no bash (small images such as Alpine and BusyBox only have sh): this fails with "executable file not found". Use sh.`, inner);
+      if (arch)
+        add(
+          'arch-mismatch',
+          `The image is built for ${arch}: it runs only on a machine with that CPU (a robot's Raspberry Pi or Jetson is arm64, most laptops amd64). Elsewhere it fails with "exec format error" unless emulation is set up.`,
+          image,
+        );
+      if (inner && /^(?:\/bin\/|\/usr\/bin\/)?bash$/.test(inner.text) && NO_BASH.test(image.text))
+        add(
+          'no-bash',
+          `${image.text} has no bash (small images such as Alpine and BusyBox only have sh): this fails with "executable file not found". Use sh.`,
+          inner,
+        );
     }
   }
 
@@ -146,8 +193,16 @@ export function segmentRisks(seg: Segment, index: ModelIndex): SegmentRisk[] {
   if (is('docker rm')) {
     const every = args.some((a) => (a.subst ?? []).some((s) => /\bdocker\s+(?:container\s+)?(?:ps|ls)\b.*\s-[a-z]*a/.test(` ${s} `)));
     const piped = tokens.some((t) => t.kind === 'runner' && t.text === 'xargs');
-    const which = every ? 'every container on the machine (docker ps -a lists them all)' : piped ? 'the containers whose IDs come through the pipe' : 'the containers named';
-    add('data-loss', `Deletes ${which}${force ? ', running ones too (-f stops them first)' : ''}, with every file written inside them that is not in a volume.`, every ? args.find((a) => a.subst)! : first);
+    const which = every
+      ? 'every container on the machine (docker ps -a lists them all)'
+      : piped
+        ? 'the containers whose IDs come through the pipe'
+        : 'the containers named';
+    add(
+      'data-loss',
+      `Deletes ${which}${force ? ', running ones too (-f stops them first)' : ''}, with every file written inside them that is not in a volume.`,
+      every ? args.find((a) => a.subst)! : first,
+    );
   }
   // https://docs.docker.com/reference/cli/docker/system/prune/: stopped containers, unused
   // networks, dangling images and build cache; -a every unused image; --volumes anonymous volumes
@@ -155,15 +210,35 @@ export function segmentRisks(seg: Segment, index: ModelIndex): SegmentRisk[] {
   // volumes unless asked (https://docs.docker.com/reference/cli/docker/volume/prune/ "API 1.42+";
   // https://github.com/testcontainers/moby-ryuk/pull/77, moby/moby#44216).
   if (is('docker system prune')) {
-    add('data-loss', `Deletes every stopped container, every network no container uses, ${all ? 'every image no container uses (not only dangling ones)' : 'dangling images'} and the build cache${has('--volumes') ? ', and the anonymous volumes no container uses (since Engine 23 named volumes stay; before, they went too)' : ''}.`, first);
+    add(
+      'data-loss',
+      `Deletes every stopped container, every network no container uses, ${all ? 'every image no container uses (not only dangling ones)' : 'dangling images'} and the build cache${has('--volumes') ? ', and the anonymous volumes no container uses (since Engine 23 named volumes stay; before, they went too)' : ''}.`,
+      first,
+    );
   }
-  if (is('docker image prune')) add('data-loss', `Deletes ${all ? 'every image no container uses (unused images, not only dangling ones)' : 'dangling images (untagged layers no image needs)'}.`, first);
+  if (is('docker image prune'))
+    add(
+      'data-loss',
+      `Deletes ${all ? 'every image no container uses (unused images, not only dangling ones)' : 'dangling images (untagged layers no image needs)'}.`,
+      first,
+    );
   if (is('docker container prune')) add('data-loss', 'Deletes every stopped container, with the files written inside them.', first);
   // https://docs.docker.com/reference/cli/docker/volume/prune/: anonymous ones; -a also named ones.
-  if (is('docker volume prune')) add('data-loss', `Deletes ${all ? 'every volume no container uses, named ones too' : 'the anonymous volumes no container uses (since Engine 23; before, named ones too)'}, with their data.`, first);
-  if (is('docker volume rm')) add('data-loss', `Deletes the volume${args.length > 1 ? 's' : ''} ${args.map((a) => a.text).join(', ') || 'named'} with all the data in ${args.length > 1 ? 'them' : 'it'}; it cannot be undone.`, first);
+  if (is('docker volume prune'))
+    add(
+      'data-loss',
+      `Deletes ${all ? 'every volume no container uses, named ones too' : 'the anonymous volumes no container uses (since Engine 23; before, named ones too)'}, with their data.`,
+      first,
+    );
+  if (is('docker volume rm'))
+    add(
+      'data-loss',
+      `Deletes the volume${args.length > 1 ? 's' : ''} ${args.map((a) => a.text).join(', ') || 'named'} with all the data in ${args.length > 1 ? 'them' : 'it'}; it cannot be undone.`,
+      first,
+    );
   // https://docs.docker.com/reference/cli/docker/compose/down/: -v removes named volumes of the
   // Compose file and anonymous volumes of the containers.
-  if (is('docker compose down') && has('--volumes')) add('data-loss', "-v also deletes the named volumes of the Compose file and the containers' anonymous volumes, with their data.", tokenOf('--volumes'));
+  if (is('docker compose down') && has('--volumes'))
+    add('data-loss', "-v also deletes the named volumes of the Compose file and the containers' anonymous volumes, with their data.", tokenOf('--volumes'));
   return out;
 }

@@ -121,11 +121,20 @@ export function parseTable(text: string, file: string): Source {
   lines.slice(2).forEach((line, i) => {
     if (!line.trim()) return;
     const [command, long, short, type, , hidden, deprecated] = line.split('\t');
-    if (!command?.startsWith('docker')) throw new Error(`${file}:${i + 3}: expected "command<TAB>long<TAB>short<TAB>type<TAB>default<TAB>hidden<TAB>deprecated"`);
+    if (!command?.startsWith('docker'))
+      throw new Error(`${file}:${i + 3}: expected "command<TAB>long<TAB>short<TAB>type<TAB>default<TAB>hidden<TAB>deprecated"`);
     const c = get(command);
     if (!long) return; // a command without flags of its own
     if (long === '#aliases') {
-      c.aliases = [...new Set([command, ...(type ?? '').split(',').map((a) => a.trim()).filter(Boolean)])];
+      c.aliases = [
+        ...new Set([
+          command,
+          ...(type ?? '')
+            .split(',')
+            .map((a) => a.trim())
+            .filter(Boolean),
+        ]),
+      ];
       return;
     }
     const f: SourceFlag = { long };

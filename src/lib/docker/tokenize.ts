@@ -141,7 +141,10 @@ export function tokenize(input: string, index: ModelIndex, limits: Limits = NO_L
 
 function walkLine(text: string, index: ModelIndex, segments: Segment[], budget: { left: number }, depth: number): void {
   // Blank out a `$ ` prompt at the start of each line (same length, so word offsets stay those of the text).
-  const { items } = lexShell(text.replace(/^([ \t]*)\$[ \t]+/gm, (m) => ' '.repeat(m.length)), Math.max(0, budget.left) + 1);
+  const { items } = lexShell(
+    text.replace(/^([ \t]*)\$[ \t]+/gm, (m) => ' '.repeat(m.length)),
+    Math.max(0, budget.left) + 1,
+  );
   let current: ShellItem[] = [];
   const flush = () => {
     if (current.length) walkSegment(current, index, segments, budget, depth);
@@ -223,18 +226,29 @@ function walkSegment(items: ShellItem[], index: ModelIndex, segments: Segment[],
     variables();
   }
   const first = words[i];
-  seg.text = words.slice(first?.text === 'docker' ? i : 0).map((x) => x.raw).join(' ');
+  seg.text = words
+    .slice(first?.text === 'docker' ? i : 0)
+    .map((x) => x.raw)
+    .join(' ');
   if (first?.text === 'docker' && !first.subst) {
     seg.docker = true;
     add(w, { text: 'docker', kind: 'program', command: 'docker', problems: [] });
     i++;
     walkDocker(w, words, i, seg);
   } else if (first) {
-    const two = words.slice(i, i + 2).map((x) => x.text).join(' ');
+    const two = words
+      .slice(i, i + 2)
+      .map((x) => x.text)
+      .join(' ');
     const mistake = index.model.mistakes.find((m) => m.wrong === two || m.wrong === first.text);
     if (mistake) {
       const last = mistake.wrong === two ? words[i + 1]! : first;
-      const problem: Problem = { code: 'not-docker', severity: 'error', message: `${first.text} is not the docker command. ${mistake.note}`, suggestion: { text: mistake.right, note: mistake.note, anchor: mistake.anchor } };
+      const problem: Problem = {
+        code: 'not-docker',
+        severity: 'error',
+        message: `${first.text} is not the docker command. ${mistake.note}`,
+        suggestion: { text: mistake.right, note: mistake.note, anchor: mistake.anchor },
+      };
       if (/^docker\b/.test(mistake.right)) problem.fix = [{ at: first.at, end: last.at + last.raw.length, text: mistake.right }];
       add(w, wordToken(first, 'unknown-command', [problem]));
       i++;
@@ -242,11 +256,12 @@ function walkSegment(items: ShellItem[], index: ModelIndex, segments: Segment[],
     rest('other');
   }
   w.tokens.push(...shellTokens);
-  if (depth < 2) for (const inner of nested) {
-    const before = segments.length;
-    walkLine(inner, index, segments, budget, depth + 1);
-    for (const s of segments.slice(before)) s.nested = true;
-  }
+  if (depth < 2)
+    for (const inner of nested) {
+      const before = segments.length;
+      walkLine(inner, index, segments, budget, depth + 1);
+      for (const s of segments.slice(before)) s.nested = true;
+    }
 }
 
 /** Programs that run the command after them, with their options that take a value (xargs(1), watch(1), time(1), nohup(1)). */
@@ -271,8 +286,17 @@ function wordToken(word: ShellWord, kind: TokenKind, problems: Problem[]): Token
 function shellProblems(word: ShellWord): Problem[] {
   const out: Problem[] = [];
   if (word.unclosed) {
-    const what = word.unclosed === '$(' ? '$( without its )' : word.unclosed === '`' ? 'a backtick without its closing backtick' : `a ${word.unclosed === '"' ? 'double' : 'single'} quote that is never closed`;
-    const problem: Problem = { code: 'unclosed-quote', severity: 'error', message: `The line has ${what}: the shell waits for more input instead of running the command. Close it, or remove it.` };
+    const what =
+      word.unclosed === '$('
+        ? '$( without its )'
+        : word.unclosed === '`'
+          ? 'a backtick without its closing backtick'
+          : `a ${word.unclosed === '"' ? 'double' : 'single'} quote that is never closed`;
+    const problem: Problem = {
+      code: 'unclosed-quote',
+      severity: 'error',
+      message: `The line has ${what}: the shell waits for more input instead of running the command. Close it, or remove it.`,
+    };
     // A quote opened at a word's start most likely closes where that word ends: before the next space.
     if (word.unclosed === '"' || word.unclosed === "'") {
       const open = word.raw.lastIndexOf(word.unclosed);
@@ -383,7 +407,13 @@ function walkFlag(w: Walk, words: ShellWord[], i: number, cmd: ModelCommand, kid
       add(w, valueToken(next, f, cmd));
       return i + 2;
     }
-    add(w, { text: '', kind: 'value', command: cmd.name, flag: f, problems: [{ code: 'missing-value', severity: 'error', message: `${f.long} needs a value, but the line ends here.` }] });
+    add(w, {
+      text: '',
+      kind: 'value',
+      command: cmd.name,
+      flag: f,
+      problems: [{ code: 'missing-value', severity: 'error', message: `${f.long} needs a value, but the line ends here.` }],
+    });
     return i + 1;
   };
   if (t.startsWith('--')) {
@@ -457,7 +487,8 @@ function valueToken(word: ShellWord, f: ModelFlag, cmd: ModelCommand): Token {
 
 function flagProblems(w: Walk, token: Token, cmd: ModelCommand, f: ModelFlag): void {
   versionProblem(w, cmd, f, token);
-  if (f.deprecated) token.problems.push({ code: 'deprecated', severity: 'warning', message: `${f.long} of ${cmd.name} is deprecated: it still works, but may go away.` });
+  if (f.deprecated)
+    token.problems.push({ code: 'deprecated', severity: 'warning', message: `${f.long} of ${cmd.name} is deprecated: it still works, but may go away.` });
 }
 
 /** A `version` problem when some Engine versions lack the command (or the flag). */
@@ -468,7 +499,12 @@ function versionProblem(w: Walk, cmd: ModelCommand, f: ModelFlag | undefined, to
   const lacking = missing.map((e) => engines[e]!).join(' and ');
   const having = engines.filter((_, e) => !missing.includes(e)).join(' and ');
   const what = f ? `${cmd.name} ${f.long}` : cmd.name;
-  token.problems.push({ code: 'version', severity: 'error', message: `${what} is not in ${lacking}${having ? ` (only in ${having})` : ''}.`, missingIn: missing });
+  token.problems.push({
+    code: 'version',
+    severity: 'error',
+    message: `${what} is not in ${lacking}${having ? ` (only in ${having})` : ''}.`,
+    missingIn: missing,
+  });
 }
 
 function unknownCommand(index: ModelIndex, path: string, word: string, typed: ShellWord): Problem {
@@ -485,7 +521,11 @@ function unknownCommand(index: ModelIndex, path: string, word: string, typed: Sh
   const near = closest(word, kids, (c) => !!index.byName.get(`${path} ${c}`)?.anchor, true);
   if (near) {
     const target = index.byName.get(`${path} ${near}`);
-    problem.suggestion = { text: `${path} ${near}`, ...(target?.summary ? { note: target.summary } : {}), ...(target?.anchor ? { anchor: target.anchor } : {}) };
+    problem.suggestion = {
+      text: `${path} ${near}`,
+      ...(target?.summary ? { note: target.summary } : {}),
+      ...(target?.anchor ? { anchor: target.anchor } : {}),
+    };
     problem.message += `; did you mean ${path} ${near}?`;
     problem.fix = replaceWord(typed, near);
   }
@@ -495,7 +535,11 @@ function unknownCommand(index: ModelIndex, path: string, word: string, typed: Sh
 const nearFlags = new WeakMap<ModelCommand, Map<string, string | undefined>>();
 
 function unknownFlag(cmd: ModelCommand, name: string, bundle?: string): { problem: Problem; meant?: ModelFlag } {
-  const problem: Problem = { code: 'unknown-flag', severity: 'error', message: `${cmd.name === 'docker' ? 'docker (global options, before the command)' : cmd.name} has no flag ${name}${bundle && bundle !== name ? ` (in ${bundle})` : ''}` };
+  const problem: Problem = {
+    code: 'unknown-flag',
+    severity: 'error',
+    message: `${cmd.name === 'docker' ? 'docker (global options, before the command)' : cmd.name} has no flag ${name}${bundle && bundle !== name ? ` (in ${bundle})` : ''}`,
+  };
   const mistake = cmd.flags.flatMap((f) => f.mistakes ?? []).find((m) => m.wrong === name);
   if (mistake) {
     problem.suggestion = { text: mistake.right, note: mistake.note, anchor: mistake.anchor };
@@ -507,7 +551,15 @@ function unknownFlag(cmd: ModelCommand, name: string, bundle?: string): { proble
   // The same typo repeated (a pasted loop, a hostile line) is looked up once per command.
   let seen = nearFlags.get(cmd);
   if (!seen) nearFlags.set(cmd, (seen = new Map()));
-  if (!seen.has(name)) seen.set(name, closest(name, pool.map((f) => f.long), (l) => !!pool.find((f) => f.long === l)?.anchor));
+  if (!seen.has(name))
+    seen.set(
+      name,
+      closest(
+        name,
+        pool.map((f) => f.long),
+        (l) => !!pool.find((f) => f.long === l)?.anchor,
+      ),
+    );
   const near = seen.get(name);
   const meant = pool.find((f) => f.long === near);
   if (!meant) return { problem };
@@ -518,14 +570,23 @@ function unknownFlag(cmd: ModelCommand, name: string, bundle?: string): { proble
 
 function invalidImage(w: Walk, cmd: ModelCommand, t: string): Problem {
   const before = w.tokens.at(-1);
-  const problem: Problem = { code: 'invalid-image', severity: 'error', message: `"${t}" is not a valid image reference, so ${cmd.name} would fail with "invalid reference format".` };
+  const problem: Problem = {
+    code: 'invalid-image',
+    severity: 'error',
+    message: `"${t}" is not a valid image reference, so ${cmd.name} would fail with "invalid reference format".`,
+  };
   if (t.toLowerCase() !== t && IMAGE_REF.test(t.toLowerCase())) {
     problem.message += ' Repository names are lower case.';
     problem.suggestion = { text: t.toLowerCase() };
   } else if (before?.flag && !before.flag.type && before.kind !== 'value') {
     problem.message += ` The flag before it, ${before.text}${before.flag ? ` (${before.flag.long})` : ''}, takes no value, so "${t}" was read as the image.`;
     const device = cmd.flags.find((f) => f.long === '--device');
-    if (/^\/dev\//.test(t) && device) problem.suggestion = { text: `--device ${t}`, note: `-d is --detach; a device is given with --device.`, ...(device.anchor ? { anchor: device.anchor } : {}) };
+    if (/^\/dev\//.test(t) && device)
+      problem.suggestion = {
+        text: `--device ${t}`,
+        note: `-d is --detach; a device is given with --device.`,
+        ...(device.anchor ? { anchor: device.anchor } : {}),
+      };
   }
   return problem;
 }

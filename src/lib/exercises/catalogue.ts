@@ -61,7 +61,10 @@ export function loadExercises(index: ModelIndex, files: Readonly<Record<string, 
         for (const long of [...Object.keys(step.flags), ...step.absent]) {
           const flag = flagOf(index, cmd.name, long);
           if (!flag) problems.push(`${where}: ${cmd.name} has no flag ${long} (write flags by their long name, as ${step.command} --help prints them)`);
-          else if (flag.missing?.length) problems.push(`${where}: ${long} is not in ${flag.missing.map((i) => index.model.engines[i]).join(' or ')}; exercises use flags every checked version has`);
+          else if (flag.missing?.length)
+            problems.push(
+              `${where}: ${long} is not in ${flag.missing.map((i) => index.model.engines[i]).join(' or ')}; exercises use flags every checked version has`,
+            );
         }
       }
       if (problems.length > before) continue;
@@ -73,7 +76,10 @@ export function loadExercises(index: ModelIndex, files: Readonly<Record<string, 
       for (const w of e.wrong) {
         const v = checkAnswer(w.line, exercise, index);
         if (v.ok) problems.push(`${where}: the wrong answer "${w.line}" is accepted; change the answers or the sample`);
-        else if (v.feedback[0]!.reason !== w.reason) problems.push(`${where}: the wrong answer "${w.line}" should be reported as ${w.reason}, but the first reason is ${v.feedback[0]!.reason}: ${v.feedback[0]!.message}`);
+        else if (v.feedback[0]!.reason !== w.reason)
+          problems.push(
+            `${where}: the wrong answer "${w.line}" should be reported as ${w.reason}, but the first reason is ${v.feedback[0]!.reason}: ${v.feedback[0]!.message}`,
+          );
       }
       out.push(exercise);
     }

@@ -70,7 +70,16 @@ export function commandsOf(line: string, index: ModelIndex): string[] {
 }
 
 function readSegment(s: Segment): ReadCommand {
-  const out: ReadCommand = { name: s.command ?? 'docker', typed: s.tokens.filter((t) => t.kind === 'program' || t.kind === 'command').map((t) => t.text).join(' '), flags: [], args: [], run: [] };
+  const out: ReadCommand = {
+    name: s.command ?? 'docker',
+    typed: s.tokens
+      .filter((t) => t.kind === 'program' || t.kind === 'command')
+      .map((t) => t.text)
+      .join(' '),
+    flags: [],
+    args: [],
+    run: [],
+  };
   for (const t of s.tokens) {
     if ((t.kind === 'flag' || t.kind === 'global-flag') && t.flag) {
       const long = t.flag.of ?? t.flag.long;
@@ -136,7 +145,13 @@ function sameValue(flag: ModelFlag, want: string, got: string): boolean {
     const fields = (v: string) =>
       v
         .split(',')
-        .map((f) => f.replace(/^(src|source)=/, 'source=').replace(/^(dst|destination|target)=/, 'target=').replace(/^readonly$/, 'readonly=true').replace(/^ro(=true)?$/, 'readonly=true'))
+        .map((f) =>
+          f
+            .replace(/^(src|source)=/, 'source=')
+            .replace(/^(dst|destination|target)=/, 'target=')
+            .replace(/^readonly$/, 'readonly=true')
+            .replace(/^ro(=true)?$/, 'readonly=true'),
+        )
         .sort()
         .join(',');
     return fields(want) === fields(got);
@@ -152,7 +167,11 @@ function isReversed(flag: ModelFlag, want: string, got: string): boolean {
 }
 
 const wantValues = (w: FlagWant): { any?: string[]; all?: string[]; what?: string } =>
-  w === true ? {} : typeof w === 'string' ? { any: [w] } : { ...(w.value ? { any: Array.isArray(w.value) ? w.value : [w.value] } : {}), ...(w.all ? { all: w.all } : {}), ...(w.what ? { what: w.what } : {}) };
+  w === true
+    ? {}
+    : typeof w === 'string'
+      ? { any: [w] }
+      : { ...(w.value ? { any: Array.isArray(w.value) ? w.value : [w.value] } : {}), ...(w.all ? { all: w.all } : {}), ...(w.what ? { what: w.what } : {}) };
 
 /**
  * A flag of `command` or of a command it belongs to (`--file` of `docker compose` on a
@@ -186,17 +205,28 @@ function compareStep(want: Step, got: ReadCommand, index: ModelIndex): Feedback[
     const deleting = DELETING_FLAGS[wantName]?.includes(long);
     out.push(
       deleting
-        ? { reason: 'deletes-data', message: `${label} also deletes data (${present.flag.caution ?? present.flag.risk ?? 'it removes what the task wants kept'}); the task does not ask for that.` }
+        ? {
+            reason: 'deletes-data',
+            message: `${label} also deletes data (${present.flag.caution ?? present.flag.risk ?? 'it removes what the task wants kept'}); the task does not ask for that.`,
+          }
         : present.flag.risk
-          ? { reason: 'risky-flag', message: `Leave out ${label}: it is risky (${present.flag.risk.replace(/^-[-\w]+(, -[-\w]+)?: /, '')}), and the task can be done without it.` }
+          ? {
+              reason: 'risky-flag',
+              message: `Leave out ${label}: it is risky (${present.flag.risk.replace(/^-[-\w]+(, -[-\w]+)?: /, '')}), and the task can be done without it.`,
+            }
           : { reason: 'unwanted-flag', message: `Leave out ${label}: the task asks for the opposite of what it does.` },
     );
   }
   // A risky or deleting flag nobody asked for comes first: it matters more than what is missing.
   for (const f of got.flags) {
     if (f.long in want.flags || want.absent.includes(f.long)) continue;
-    if (DELETING_FLAGS[wantName]?.includes(f.long)) out.push({ reason: 'deletes-data', message: `${flagLabel(f.flag)} also deletes data, and the task does not ask for that.` });
-    else if (f.flag.risk) out.push({ reason: 'risky-flag', message: `${flagLabel(f.flag)} was not asked for, and it is risky: ${sentence(f.flag.risk.replace(/^-[-\w]+(, -[-\w]+)?: /, ''))}` });
+    if (DELETING_FLAGS[wantName]?.includes(f.long))
+      out.push({ reason: 'deletes-data', message: `${flagLabel(f.flag)} also deletes data, and the task does not ask for that.` });
+    else if (f.flag.risk)
+      out.push({
+        reason: 'risky-flag',
+        message: `${flagLabel(f.flag)} was not asked for, and it is risky: ${sentence(f.flag.risk.replace(/^-[-\w]+(, -[-\w]+)?: /, ''))}`,
+      });
   }
   for (const [long, w] of Object.entries(want.flags)) {
     const flag = flagOf(index, wantName, long) ?? { long };
@@ -204,11 +234,18 @@ function compareStep(want: Step, got: ReadCommand, index: ModelIndex): Feedback[
     const { any, all, what } = wantValues(w);
     const present = got.flags.find((f) => f.long === long);
     if (!present) {
-      out.push({ reason: 'missing-flag', message: what ? `The task wants it ${what}, and nothing on your line does that: it takes ${label}.` : `Your line has no ${label}, which this task needs.` });
+      out.push({
+        reason: 'missing-flag',
+        message: what
+          ? `The task wants it ${what}, and nothing on your line does that: it takes ${label}.`
+          : `Your line has no ${label}, which this task needs.`,
+      });
       continue;
     }
     const needed = all ?? [];
-    for (const v of needed) if (!present.values.some((g) => sameValue(flag, v, g))) out.push({ reason: 'wrong-value', message: `${label} ${v} is missing: the task needs ${needed.join(' and ')}.` });
+    for (const v of needed)
+      if (!present.values.some((g) => sameValue(flag, v, g)))
+        out.push({ reason: 'wrong-value', message: `${label} ${v} is missing: the task needs ${needed.join(' and ')}.` });
     if (any && !present.values.some((g) => any.some((v) => sameValue(flag, v, g)))) {
       const got1 = present.values[0] ?? '';
       if (any.some((v) => isReversed(flag, v, got1))) {
@@ -217,19 +254,33 @@ function compareStep(want: Step, got: ReadCommand, index: ModelIndex): Feedback[
           reason: 'reversed-ports',
           message: `${label} ${got1} publishes port ${p.host} of your computer to port ${p.container} in the container. The order is HOST:CONTAINER, so this is reversed.`,
         });
-      } else out.push({ reason: 'wrong-value', message: `${label} is ${got1 || 'empty'} on your line; the task needs ${any.join(' or ')}${what ? ` (${what})` : ''}.` });
+      } else
+        out.push({
+          reason: 'wrong-value',
+          message: `${label} is ${got1 || 'empty'} on your line; the task needs ${any.join(' or ')}${what ? ` (${what})` : ''}.`,
+        });
     }
   }
   if (want.image !== undefined) {
     if (!got.image) out.push({ reason: 'wrong-image', message: `Your line names no image; the task needs ${want.image}.` });
-    else if (!sameImage(want.image, got.image)) out.push({ reason: 'wrong-image', message: `Your line uses the image ${got.image}; the task needs ${want.image}.` });
+    else if (!sameImage(want.image, got.image))
+      out.push({ reason: 'wrong-image', message: `Your line uses the image ${got.image}; the task needs ${want.image}.` });
   }
   if (want.args) {
     const w = want.args.join(' ');
-    if (got.args.join(' ') !== w) out.push({ reason: 'wrong-argument', message: got.args.length ? `Your line names ${got.args.join(' ')}; the task is about ${w}.` : `Your line does not name ${w}, which the task is about.` });
+    if (got.args.join(' ') !== w)
+      out.push({
+        reason: 'wrong-argument',
+        message: got.args.length ? `Your line names ${got.args.join(' ')}; the task is about ${w}.` : `Your line does not name ${w}, which the task is about.`,
+      });
   }
   if (want.run && got.run.join(' ') !== want.run.join(' ')) {
-    out.push({ reason: 'wrong-run', message: got.run.length ? `Your line runs ${got.run.join(' ')} in the container; the task needs ${want.run.join(' ')}.` : `Your line runs the image's default command; the task needs ${want.run.join(' ')} in the container.` });
+    out.push({
+      reason: 'wrong-run',
+      message: got.run.length
+        ? `Your line runs ${got.run.join(' ')} in the container; the task needs ${want.run.join(' ')}.`
+        : `Your line runs the image's default command; the task needs ${want.run.join(' ')} in the container.`,
+    });
   }
   return out;
 }
@@ -239,7 +290,8 @@ function compareStep(want: Step, got: ReadCommand, index: ModelIndex): Feedback[
  * is further than a missing step (`docker stop web` for "stop, then remove"), which is further
  * than a flag or a value.
  */
-const weight = (fb: readonly Feedback[]) => fb.reduce((n, f) => n + (f.reason === 'wrong-command' || f.reason === 'deletes-data' ? 10 : f.reason === 'steps' ? 5 : 1), 0);
+const weight = (fb: readonly Feedback[]) =>
+  fb.reduce((n, f) => n + (f.reason === 'wrong-command' || f.reason === 'deletes-data' ? 10 : f.reason === 'steps' ? 5 : 1), 0);
 
 /** Check a student's line against an exercise. `index` must hold the full flags of the commands on the line and in the answers. */
 export function checkAnswer(line: string, exercise: Pick<ExerciseData, 'answers'>, index: ModelIndex): Verdict {
@@ -252,7 +304,11 @@ export function checkAnswer(line: string, exercise: Pick<ExerciseData, 'answers'
     for (const t of s.tokens) {
       for (const p of t.problems) {
         const reason = PROBLEM_REASON[p.code];
-        if (reason && p.severity === 'error') errors.push({ reason, message: p.suggestion && !p.message.includes(p.suggestion.text) ? `${sentence(p.message)} Did you mean ${p.suggestion.text}?` : sentence(p.message) });
+        if (reason && p.severity === 'error')
+          errors.push({
+            reason,
+            message: p.suggestion && !p.message.includes(p.suggestion.text) ? `${sentence(p.message)} Did you mean ${p.suggestion.text}?` : sentence(p.message),
+          });
         else if (p.code === 'version' || p.code === 'deprecated') notes.push(p.message);
       }
     }

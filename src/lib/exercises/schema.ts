@@ -9,7 +9,11 @@ import { z } from 'astro/zod';
  * sample wrong answer must fail for the reason it names.
  */
 
-const text = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} must not be empty`);
+const text = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} must not be empty`);
 /** A flag's long name as `--help` prints it. */
 const flagName = z.string().regex(/^--?[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be a flag as the CLI prints it, e.g. --publish');
 

@@ -45,7 +45,8 @@ export function parseGlossary(text: string, chapters: ReadonlyMap<string, Readon
       return;
     }
     const t = parsed.data;
-    if (ids.has(t.id)) problems.push(`${where}: the id "${t.id}" is used again (first by term ${ids.get(t.id)! + 1}); ids are anchors on /glossary/ and must be unique`);
+    if (ids.has(t.id))
+      problems.push(`${where}: the id "${t.id}" is used again (first by term ${ids.get(t.id)! + 1}); ids are anchors on /glossary/ and must be unique`);
     ids.set(t.id, i);
     if (RESERVED_IDS.has(t.id)) problems.push(`${where}: the id "${t.id}" is taken by the glossary page itself; choose another`);
     const [chapter, anchor] = t.see.split('/#') as [string, string];

@@ -11,7 +11,34 @@
 import type { Term } from './schema.ts';
 
 /** Elements whose text is never marked (a link inside them would be wrong or unreadable). */
-const SKIP = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'summary', 'label', 'select', 'option', 'textarea', 'figure', 'svg', 'script', 'style', 'template', 'form', 'dfn', 'abbr', 'copy-button']);
+const SKIP = new Set([
+  'a',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'button',
+  'summary',
+  'label',
+  'select',
+  'option',
+  'textarea',
+  'figure',
+  'svg',
+  'script',
+  'style',
+  'template',
+  'form',
+  'dfn',
+  'abbr',
+  'copy-button',
+]);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -5,13 +5,15 @@ import { z } from 'astro/zod';
  * anchor per term, indexed by search), the definitions shown on a term's first use in each
  * chapter, and glossary/terms.json, which the chapters' tooltip loads on first hover, focus or tap.
  */
-const text = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} must not be empty`);
+const text = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} must not be empty`);
 
 export const termSchema = z.strictObject({
   /** The anchor on /glossary/ (`/glossary/#bind-mount`): lower case, words joined by `-`. Published: never rename one. */
-  id: z
-    .string({ error: 'id is required' })
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be lower-case words joined by "-", e.g. bind-mount'),
+  id: z.string({ error: 'id is required' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be lower-case words joined by "-", e.g. bind-mount'),
   /** The term as the glossary shows it, in the case it takes in a sentence: `bind mount`, `Docker Hub`. */
   term: text('term'),
   /**

@@ -29,7 +29,11 @@ export function fixAddress(pathname: string, base: string, data: AddressFixData)
   if (page) return page === `/${pathname.slice(base.length)}` ? undefined : base + page.slice(1);
   const ref = data.reference.path.toLowerCase();
   if (path.startsWith(ref)) {
-    const anchor = path.slice(ref.length).replace(/\/$/, '').trim().replace(/[\s_/]+/g, '-');
+    const anchor = path
+      .slice(ref.length)
+      .replace(/\/$/, '')
+      .trim()
+      .replace(/[\s_/]+/g, '-');
     if (anchor && data.reference.anchors.includes(anchor)) return `${base}${data.reference.path.slice(1)}#${anchor}`;
   }
   return undefined;

@@ -12,7 +12,8 @@ const ENTRY = /^\/([a-z0-9-]+\/)*#[A-Za-z][\w-]*$/;
 export function anchorRedirectProblems(map: Readonly<Record<string, string>>, file = 'src/lib/links/redirects.ts'): string[] {
   const problems: string[] = [];
   for (const [from, to] of Object.entries(map)) {
-    if (!ENTRY.test(from)) problems.push(`${file}: anchorRedirects key "${from}" must look like "/page/#old-id" (a site path without the base path, then the fragment)`);
+    if (!ENTRY.test(from))
+      problems.push(`${file}: anchorRedirects key "${from}" must look like "/page/#old-id" (a site path without the base path, then the fragment)`);
     if (!ENTRY.test(to)) problems.push(`${file}: anchorRedirects["${from}"] is "${to}"; it must look like "/page/#new-id"`);
     if (from === to) problems.push(`${file}: anchorRedirects["${from}"] points at itself`);
   }

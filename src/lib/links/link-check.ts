@@ -296,11 +296,7 @@ export interface AnchorRedirects {
  * Check a published-anchor list (entries `/page/` or `/page/#id`, without base) against a build.
  * An entry may move only through a declared redirect; the redirect's target must then exist.
  */
-export function checkPublishedAnchors(
-  files: SiteFiles,
-  entries: string[],
-  opts: AnchorRedirects & { base?: string } = {},
-): string[] {
+export function checkPublishedAnchors(files: SiteFiles, entries: string[], opts: AnchorRedirects & { base?: string } = {}): string[] {
   const base = (opts.base ?? '/').replace(/\/?$/, '/');
   const parsed = new Map<string, ParsedPage>();
   const pageOf = (file: string) => {

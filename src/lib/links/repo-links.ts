@@ -22,7 +22,7 @@ export interface ReportDetails {
 }
 
 /** The "Section:" line until src/scripts/boot/report-link.ts puts the address with its anchor there. */
-export const SECTION_PLACEHOLDER = '(the heading\'s link: the # beside it copies it)';
+export const SECTION_PLACEHOLDER = "(the heading's link: the # beside it copies it)";
 
 /** Parse SITE_REPO: an https URL of a repository, or an error that names the variable. */
 export function parseRepo(value: string | undefined): URL | undefined {
@@ -52,7 +52,9 @@ export function reportBody(d: ReportDetails, section: string = SECTION_PLACEHOLD
 
 /** `URLSearchParams` writes spaces as `+`, which mail programs show literally: `%20` for mailto. */
 const mailQuery = (p: Record<string, string>) =>
-  Object.entries(p).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  Object.entries(p)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
 
 /**
  * Links for one chapter: edit its source on the default branch (SITE_REPO_BRANCH, default main)

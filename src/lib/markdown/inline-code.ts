@@ -34,8 +34,6 @@ export function codeBreaks(escaped: string): CodeBreaks {
   const words = tokens.filter((t) => !/^\s+$/.test(t));
   const isLong = (t: string) => length(t) > LONG_TOKEN && t.includes('/');
   if (words.length === 1 && tokens.length === 1 && !isLong(escaped)) return { html: escaped, className: 'nobr' };
-  const html = tokens
-    .map((t) => (/^\s+$/.test(t) ? t : isLong(t) ? longPath(t) : /[-./:=]/.test(t) ? `<span class="nobr">${t}</span>` : t))
-    .join('');
+  const html = tokens.map((t) => (/^\s+$/.test(t) ? t : isLong(t) ? longPath(t) : /[-./:=]/.test(t) ? `<span class="nobr">${t}</span>` : t)).join('');
   return { html, className: undefined };
 }

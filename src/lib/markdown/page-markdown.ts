@@ -81,7 +81,13 @@ export function pageMarkdown({ html, url }: PageMarkdownInput): string {
       // a Markdown table: its rows become blocks, one after another.
       if ((node as Element).querySelector('h2, h3, h4, h5, h6, pre')) return `\n\n${content}\n\n`;
       const rows = Array.from((node as Element).querySelectorAll('tr')).map((tr) =>
-        Array.from(tr.children).map((cell) => td.turndown((cell as HTMLElement).innerHTML).replace(/\n+/g, ' ').replace(/\|/g, '\\|').trim()),
+        Array.from(tr.children).map((cell) =>
+          td
+            .turndown((cell as HTMLElement).innerHTML)
+            .replace(/\n+/g, ' ')
+            .replace(/\|/g, '\\|')
+            .trim(),
+        ),
       );
       if (rows.length === 0) return '';
       const width = Math.max(...rows.map((r) => r.length));

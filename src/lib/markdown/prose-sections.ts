@@ -36,7 +36,25 @@ const SECTION_PX = 40;
 /** The narrowest column a figure is drawn in, px; a diagram scales down to it from its own width. */
 const COLUMN_PX = 350;
 
-const BLOCKS = new Set(['p', 'li', 'tr', 'dt', 'dd', 'figure', 'figcaption', 'blockquote', 'details', 'summary', 'table', 'h2', 'h3', 'h4', 'aside', 'hr', 'label']);
+const BLOCKS = new Set([
+  'p',
+  'li',
+  'tr',
+  'dt',
+  'dd',
+  'figure',
+  'figcaption',
+  'blockquote',
+  'details',
+  'summary',
+  'table',
+  'h2',
+  'h3',
+  'h4',
+  'aside',
+  'hr',
+  'label',
+]);
 
 export interface ProseSection {
   /** The id of the heading the section starts with. */
@@ -63,7 +81,8 @@ function startingHeading(n: Node): Node | undefined {
 function headingId(n: Node): string {
   const h = (n.children ?? []).find((c: Node) => c.type === ELEMENT_NODE && /^h[23]$/.test(c.name));
   const id = h?.attributes['id'];
-  if (!id) throw new Error(`A section heading has no id: ${JSON.stringify((n.attributes['class'] ?? '').slice(0, 60))}. Give every h2 and h3 an explicit {#id}.`);
+  if (!id)
+    throw new Error(`A section heading has no id: ${JSON.stringify((n.attributes['class'] ?? '').slice(0, 60))}. Give every h2 and h3 an explicit {#id}.`);
   return id;
 }
 

@@ -42,7 +42,8 @@ export function firstSentence(text: string): string {
     const ch = t[i]!;
     if (ch === '"') quotes++;
     else if (ch === '`') ticks++;
-    else if ('.!?'.includes(ch) && quotes % 2 === 0 && ticks % 2 === 0 && (i === t.length - 1 || /^ [A-Z]/.test(t.slice(i + 1, i + 3)))) return t.slice(0, i + 1);
+    else if ('.!?'.includes(ch) && quotes % 2 === 0 && ticks % 2 === 0 && (i === t.length - 1 || /^ [A-Z]/.test(t.slice(i + 1, i + 3))))
+      return t.slice(0, i + 1);
   }
   return t;
 }
@@ -59,7 +60,10 @@ export function commandCard(entries: readonly CardEntry[], commands: readonly Co
       continue;
     }
     for (const f of e.flags ?? []) {
-      if (!c.flags.some((x) => x.long === f)) problems.push(`${file}: ${e.command} has no flag ${f} in content/reference/commands.yaml (flags there: ${c.flags.map((x) => x.long).join(', ') || 'none'})`);
+      if (!c.flags.some((x) => x.long === f))
+        problems.push(
+          `${file}: ${e.command} has no flag ${f} in content/reference/commands.yaml (flags there: ${c.flags.map((x) => x.long).join(', ') || 'none'})`,
+        );
     }
     wanted.set(e.command, e);
   }
@@ -82,7 +86,12 @@ export function commandCard(entries: readonly CardEntry[], commands: readonly Co
           summary: firstSentence(c.summary),
           cautions: c.cautions.map(firstSentence),
           anchor: commandAnchor(c),
-          flags: longs.map((l) => flag(c, c.flags.find((f) => f.long === l)!)),
+          flags: longs.map((l) =>
+            flag(
+              c,
+              c.flags.find((f) => f.long === l)!,
+            ),
+          ),
         };
       }),
     }))

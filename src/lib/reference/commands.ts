@@ -21,7 +21,6 @@ export const flagAnchor = (c: Pick<Command, 'id'>, f: Pick<CommandFlag, 'long'>)
 /** Anchor of a topic inside a command entry: `docker-run-itd`. */
 export const topicAnchor = (c: Pick<Command, 'id'>, topicId: string): string => `${c.id}-${topicId}`;
 
-
 export interface CommandGroup {
   id: CommandGroupId;
   title: string;
@@ -63,7 +62,13 @@ export function aliasAnchors(commands: readonly Command[], otherFlags?: (c: Comm
   const taken = new Set(referenceAnchors(commands, otherFlags));
   const out = new Map<string, Array<{ id: string; target: string }>>();
   const add = (target: string, words: string) => {
-    const id = words.replace(/^-+/, '').replace(/=.*$/, '').trim().split(/[\s]+/).join('-').replace(/[^a-z0-9-]/g, '');
+    const id = words
+      .replace(/^-+/, '')
+      .replace(/=.*$/, '')
+      .trim()
+      .split(/[\s]+/)
+      .join('-')
+      .replace(/[^a-z0-9-]/g, '');
     if (!id || taken.has(id)) return;
     taken.add(id);
     out.set(target, [...(out.get(target) ?? []), { id, target }]);

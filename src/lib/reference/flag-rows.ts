@@ -69,11 +69,7 @@ export const cliFlagAnchors = (c: Pick<Command, 'id' | 'name' | 'flags'>, model:
 
 /** The marks of a row as short phrases: "hidden", "deprecated", "not in Docker CLI 28.2.2". */
 export function rowMarks(r: Pick<CliFlagRow, 'hidden' | 'deprecated' | 'missingIn'>): string[] {
-  return [
-    ...(r.hidden ? ['hidden: --help does not list it'] : []),
-    ...(r.deprecated ? ['deprecated'] : []),
-    ...r.missingIn.map((v) => `not in ${v}`),
-  ];
+  return [...(r.hidden ? ['hidden: --help does not list it'] : []), ...(r.deprecated ? ['deprecated'] : []), ...r.missingIn.map((v) => `not in ${v}`)];
 }
 
 /**

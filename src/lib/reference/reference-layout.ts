@@ -23,18 +23,40 @@ const exampleText = (e: CommandExample) => [e.does, e.command, e.output ?? ''];
 export function entryHeightPx(c: Command, extra: readonly string[] = []): number {
   const texts = [
     ...extra,
-    c.name, c.summary, c.synopsis ?? '', ...c.aliases, ...c.keywords, ...c.details, ...c.cautions,
+    c.name,
+    c.summary,
+    c.synopsis ?? '',
+    ...c.aliases,
+    ...c.keywords,
+    ...c.details,
+    ...c.cautions,
     ...c.mistakes.flatMap((m) => [m.wrong, m.right, m.note]),
     ...c.args.flatMap((a) => [a.name, a.meaning]),
     ...c.examples.flatMap(exampleText),
-    ...c.flags.flatMap((f) => [f.short ?? '', f.long, f.arg ?? '', f.meaning, f.caution ?? '', ...f.keywords, ...f.aliases, ...f.mistakes.flatMap((m) => [m.wrong, m.right, m.note])]),
+    ...c.flags.flatMap((f) => [
+      f.short ?? '',
+      f.long,
+      f.arg ?? '',
+      f.meaning,
+      f.caution ?? '',
+      ...f.keywords,
+      ...f.aliases,
+      ...f.mistakes.flatMap((m) => [m.wrong, m.right, m.note]),
+    ]),
     ...c.topics.flatMap((t) => [t.title, t.body, t.caution ?? '', ...t.keywords, ...t.examples.flatMap(exampleText)]),
     ...c.related,
   ];
   const chars = texts.reduce((n, t) => n + t.length + 1, 0);
   const blocks =
-    9 + extra.length + c.details.length + c.cautions.length + c.mistakes.length + 2 * c.args.length + 2 * c.examples.length +
-    (c.flags.length ? 2 : 0) + c.flags.reduce((n, f) => n + 3 + (f.caution ? 1 : 0) + f.aliases.length + f.mistakes.length + (f.keywords.length ? 1 : 0), 0) +
+    9 +
+    extra.length +
+    c.details.length +
+    c.cautions.length +
+    c.mistakes.length +
+    2 * c.args.length +
+    2 * c.examples.length +
+    (c.flags.length ? 2 : 0) +
+    c.flags.reduce((n, f) => n + 3 + (f.caution ? 1 : 0) + f.aliases.length + f.mistakes.length + (f.keywords.length ? 1 : 0), 0) +
     c.topics.reduce((n, t) => n + 2 + (t.caution ? 1 : 0) + (t.keywords.length ? 1 : 0) + 2 * t.examples.length, 0);
   return Math.ceil((chars / CHARS_PER_LINE) * LINE_PX + blocks * BLOCK_PX);
 }

@@ -9,7 +9,10 @@ import type { Command } from '../../schemas/command.ts';
 import type { Source } from '../docker/sources.ts';
 import { COMMANDS_FILE } from '../docker/model.ts';
 
-export function referenceSynopses(commands: readonly Pick<Command, 'id' | 'name' | 'synopsis'>[], sources: readonly Source[]): { synopses: Map<string, string>; problems: string[] } {
+export function referenceSynopses(
+  commands: readonly Pick<Command, 'id' | 'name' | 'synopsis'>[],
+  sources: readonly Source[],
+): { synopses: Map<string, string>; problems: string[] } {
   const synopses = new Map<string, string>();
   const problems: string[] = [];
   const captured = sources.flatMap((s) => s.commands.filter((c) => c.usage));

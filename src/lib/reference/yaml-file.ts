@@ -29,7 +29,9 @@ export function parseYamlFile(text: string, file: string): unknown {
     });
     // The parser's message for a tab in the indentation ("Unexpected scalar at node end") does not
     // say "tab": name the line.
-    const tabs = text.split('\n').flatMap((l, i) => (/^ *\t/.test(l) ? [`${file}:${i + 1}:1: YAML syntax error: line ${i + 1} is indented with a tab; YAML indents with spaces`] : []));
+    const tabs = text
+      .split('\n')
+      .flatMap((l, i) => (/^ *\t/.test(l) ? [`${file}:${i + 1}:1: YAML syntax error: line ${i + 1} is indented with a tab; YAML indents with spaces`] : []));
     if (!doc.errors.some((e) => /\btabs?\b/i.test(e.message))) lines.unshift(...tabs);
     // One mistake (a tab) can leave the parser lost for the rest of the file, thousands of errors
     // that all follow from the first: show the first few and say how many were left out.

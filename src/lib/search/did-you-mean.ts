@@ -23,7 +23,12 @@ export function requestedSlug(pathname: string, base: string): string {
     p = decodeURIComponent(p);
   } catch {}
   if (p.startsWith(base)) p = p.slice(base.length);
-  return p.replace(/^\/+/, '').split('/')[0]!.toLowerCase().replace(/\.html?$/, '').slice(0, MAX_SLUG_CHARS);
+  return p
+    .replace(/^\/+/, '')
+    .split('/')[0]!
+    .toLowerCase()
+    .replace(/\.html?$/, '')
+    .slice(0, MAX_SLUG_CHARS);
 }
 
 /** The closest known page, when it is close enough to be what was meant (at most a third of the slug's letters differ). */

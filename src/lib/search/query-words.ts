@@ -13,7 +13,12 @@
  * own English stemming does. Lower-case input; a word it would empty stays as it is.
  */
 export function stem(word: string): string {
-  return word.replace(/(?:ing|ed|es|s|ly)$/, '').replace(/(?<=..)e$/, '').replace(/([b-df-hj-km-np-rtv-y])\1$/, '$1') || word;
+  return (
+    word
+      .replace(/(?:ing|ed|es|s|ly)$/, '')
+      .replace(/(?<=..)e$/, '')
+      .replace(/([b-df-hj-km-np-rtv-y])\1$/, '$1') || word
+  );
 }
 
 /**
@@ -66,13 +71,15 @@ export function queryTerms(query: string): string[] {
  * containers) and do not break a phrase ("delete an image" is the phrase "delete image").
  */
 export const STOP_WORDS = new Set(
-  ('i me my myself we our ours you your yours he him his she her it its itself they them their what which who whom ' +
+  (
+    'i me my myself we our ours you your yours he him his she her it its itself they them their what which who whom ' +
     'this that these those am is are was were be been being have has had having do does did doing a an the and but ' +
     'if or because as until while of at by for with about against between into through during before after above ' +
     'below to from up down in out on off over under again further then once here there when where why how all any ' +
     'both each few more most other some such no nor not only own same so than too very can will just should now ' +
     // and the comparison words of "COPY vs ADD" (which would otherwise find "VS Code")
-    'vs versus').split(' '),
+    'vs versus'
+  ).split(' '),
 );
 
 /** The words of a query that pick pages and sections: without stop words (but a Compose subcommand), unless it has nothing else. */
@@ -82,4 +89,3 @@ export function significantTerms(query: string): string[] {
   const content = all.filter((t, i) => !STOP_WORDS.has(t) || all[i - 1] === 'compose');
   return content.length ? content : all;
 }
-

@@ -9,7 +9,11 @@ export { normaliseTerm, pathParts, queryTerms, significantTerms, STOP_WORDS } fr
  * best sections first across pages. Pure, so it is unit-tested without a browser.
  */
 
-export interface PagefindWeightedLocation { weight: number; balanced_score: number; location: number }
+export interface PagefindWeightedLocation {
+  weight: number;
+  balanced_score: number;
+  location: number;
+}
 export interface PagefindSubResult {
   title: string;
   url: string;
@@ -118,14 +122,23 @@ export function capQuery(query: string, maxWords = MAX_QUERY_WORDS, maxChars = M
   const kept: string[] = [];
   let length = 0;
   let truncated = false;
-  for (let m; (m = re.exec(query)); ) {
-    if (kept.length >= maxWords) { truncated = true; break; }
+  for (let m; (m = re.exec(query));) {
+    if (kept.length >= maxWords) {
+      truncated = true;
+      break;
+    }
     const room = maxChars - length - (kept.length ? 1 : 0);
-    if (room <= 0) { truncated = true; break; }
+    if (room <= 0) {
+      truncated = true;
+      break;
+    }
     const word = m[0].length > room ? m[0].slice(0, room) : m[0];
     kept.push(word);
     length += word.length + (kept.length > 1 ? 1 : 0);
-    if (word.length < m[0].length) { truncated = true; break; }
+    if (word.length < m[0].length) {
+      truncated = true;
+      break;
+    }
   }
   return { text: kept.join(' '), words: kept.length, truncated };
 }
@@ -177,7 +190,11 @@ export function withHighlight(url: string, query: string, rarity?: Rarity): stri
  * rather than a section that merely uses the value. The shapes are the docker model's
  * (VALUE_SHAPES in src/lib/docker/kinds.ts).
  */
-export const FLAG_VALUE_KINDS: ReadonlyArray<{ kind: string; flag: string; test: RegExp }> = VALUE_SHAPES.map((v) => ({ kind: v.label, flag: v.flag, test: v.shape }));
+export const FLAG_VALUE_KINDS: ReadonlyArray<{ kind: string; flag: string; test: RegExp }> = VALUE_SHAPES.map((v) => ({
+  kind: v.label,
+  flag: v.flag,
+  test: v.shape,
+}));
 
 /** The flags whose values appear among the query's words (`8080:80` → `--publish`), not already in it. */
 export function flagsForValues(terms: readonly string[]): string[] {
@@ -213,7 +230,10 @@ export function flagUsage(pages: readonly PagefindResultData[], flag: string, re
         const cmd: string[] = [];
         for (let k = j + 1; k < i; k++) {
           const w = words[k]!;
-          if (GLOBAL_WITH_VALUE.has(w) && !cmd.length) { k++; continue; }
+          if (GLOBAL_WITH_VALUE.has(w) && !cmd.length) {
+            k++;
+            continue;
+          }
           if (!/^[a-z][a-z-]*$/.test(w) || cmd.length === 2) break;
           cmd.push(w);
         }
@@ -353,7 +373,15 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
       const heading = level > 1 ? sub.title : sectionless ? (page.meta.title ?? '') : '';
       const ownTitle = heading.split(/\s+/).map(normaliseTerm).filter(Boolean);
       const section: Section = {
-        sub, page, pageRank, level, terms: tf, parent, score: 0, at, phrase: 0,
+        sub,
+        page,
+        pageRank,
+        level,
+        terms: tf,
+        parent,
+        score: 0,
+        at,
+        phrase: 0,
         titleWords: [...(parent && parent.level > 1 ? parent.titleWords : []), ...ownTitle],
       };
       stack.push(section);
@@ -404,11 +432,18 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
     const titleRarity = s.titleWords.map((w) => rarity(w));
     const explained = s.titleWords.reduce((sum, w, j) => sum + (terms.some((_, i) => strength(w, i) >= 0.8) ? titleRarity[j]! : 0), 0);
     const precision = explained / (titleRarity.reduce((a, b) => a + b, 0) || 1);
-    s.score = score * (covered / totalIdf) ** 2 * (1 + TITLE_BONUS * precision * (titleCovered / totalIdf)) * (1 + PHRASE_BONUS * s.phrase) * pageFactor(s.page);
+    s.score =
+      score * (covered / totalIdf) ** 2 * (1 + TITLE_BONUS * precision * (titleCovered / totalIdf)) * (1 + PHRASE_BONUS * s.phrase) * pageFactor(s.page);
     if (usage) {
       // A bare flag (`-v`): its entry under the command the course uses it with most comes first.
       const own = ownTitleWords(s).includes(terms[0]!);
-      const cmd = own ? (headingTrail(s.page, s.sub).at(-1) ?? '').split(/\s+/).map(normaliseTerm).filter((w) => w && w !== 'docker' && !/^-/.test(w)).join(' ') : '';
+      const cmd = own
+        ? (headingTrail(s.page, s.sub).at(-1) ?? '')
+            .split(/\s+/)
+            .map(normaliseTerm)
+            .filter((w) => w && w !== 'docker' && !/^-/.test(w))
+            .join(' ')
+        : '';
       const used = own && cmd ? [...usage].reduce((n, [c, k]) => n + (sameCommand(cmd, c) ? k : 0), 0) : 0;
       s.score *= 1 + USAGE_BONUS * (used / usageTotal);
     }
@@ -424,7 +459,11 @@ export function rankSections(pages: PagefindResultData[], query: string, rarity:
 export function snapshotPageData(d: PagefindResultData): PagefindResultData {
   return {
     ...d,
-    sub_results: (d.sub_results ?? []).map((sub) => ({ ...sub, locations: [...(sub.locations ?? [])], weighted_locations: [...(sub.weighted_locations ?? [])] })),
+    sub_results: (d.sub_results ?? []).map((sub) => ({
+      ...sub,
+      locations: [...(sub.locations ?? [])],
+      weighted_locations: [...(sub.weighted_locations ?? [])],
+    })),
   };
 }
 
@@ -463,7 +502,12 @@ export function mergePageData(datas: PagefindResultData[]): PagefindResultData {
  */
 export function toSectionHits(
   pages: PagefindResultData[],
-  { perPage = 5, highlight = '', rankQuery = highlight, rarity }: { perPage?: number; highlight?: string; rankQuery?: string; rarity?: Rarity | undefined } = {},
+  {
+    perPage = 5,
+    highlight = '',
+    rankQuery = highlight,
+    rarity,
+  }: { perPage?: number; highlight?: string; rankQuery?: string; rarity?: Rarity | undefined } = {},
 ): SectionHit[] {
   const link = (url: string) => withHighlight(url, highlight, rarity);
   const ranked = rankSections(pages, rankQuery, rarity);
@@ -483,7 +527,14 @@ export function toSectionHits(
   // result. Only a page without sections at all keeps Pagefind's word for it, at the end.
   for (const page of pages) {
     if (!perPageCount.has(page.url) && !page.sub_results?.length) {
-      hits.push({ url: link(page.url), pageTitle: page.meta.title ?? page.url, section: undefined, trail: [page.meta.title ?? page.url], excerpt: page.excerpt, score: 0 });
+      hits.push({
+        url: link(page.url),
+        pageTitle: page.meta.title ?? page.url,
+        section: undefined,
+        trail: [page.meta.title ?? page.url],
+        excerpt: page.excerpt,
+        score: 0,
+      });
     }
   }
   return hits;

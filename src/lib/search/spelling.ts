@@ -43,7 +43,6 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[n]!;
 }
 
-
 /** The longest vocabulary word (buildVocabulary keeps words of 2 to 24 letters). */
 const MAX_WORD = 24;
 /** Unknown words of one query that get a suggestion at most (the rest are searched as typed). */
@@ -196,7 +195,7 @@ export function indexedText(html: string): string {
   re.lastIndex = start;
   let depth = 0;
   let end = html.length;
-  for (let m; (m = re.exec(html)); ) {
+  for (let m; (m = re.exec(html));) {
     depth += m[1] ? -1 : 1;
     if (depth === 0) {
       end = m.index;

@@ -44,7 +44,12 @@ export function lastCommitDates(files: readonly string[], cwd = process.cwd(), s
   // -z: one NUL-separated record per file, names as git stores them (no quoting of odd characters).
   const dirty = git(['status', '--porcelain', '-z', '--untracked-files=all', '--', ...specs], cwd, true);
   if (dirty === undefined) return dates;
-  const changed = new Set(dirty.split('\0').filter(Boolean).map((r) => normalize(r.slice(3))));
+  const changed = new Set(
+    dirty
+      .split('\0')
+      .filter(Boolean)
+      .map((r) => normalize(r.slice(3))),
+  );
   // --first-parent (merges diffed against the line they joined): a chapter's date is when its change
   // reached this branch, as `git log -1 --first-parent -- <file>` says, whether it came in a merge or not.
   const log = git(['log', '--first-parent', '--format=%x00%cI', '--name-only', '-z', '--', ...specs], cwd);
@@ -88,7 +93,10 @@ export function readChapterDates(dir = 'content/chapters', cwd = process.cwd()):
   const status = gitDateStatus(cwd);
   const dates: Record<string, string | null> = {};
   if (status === 'ok') {
-    const files = readdirSync(`${cwd}/${dir}`).filter((x) => /\.mdx?$/.test(x)).sort().map((f) => `${dir}/${f}`);
+    const files = readdirSync(`${cwd}/${dir}`)
+      .filter((x) => /\.mdx?$/.test(x))
+      .sort()
+      .map((f) => `${dir}/${f}`);
     for (const [f, d] of lastCommitDates(files, cwd, status)) dates[f] = d?.toISOString() ?? null;
   }
   return { status, dates };
@@ -105,7 +113,9 @@ export function chapterDate(file: string, read: ChapterDates | undefined = impor
   const dates = read ?? (fallback ??= readChapterDates());
   if (dates.status === 'shallow' && !warned) {
     warned = true;
-    console.warn('[docker-basics] This is a shallow git clone: "Last updated" dates and sitemap <lastmod> are left out. Clone with the full history (actions/checkout: fetch-depth: 0) to get them.');
+    console.warn(
+      '[docker-basics] This is a shallow git clone: "Last updated" dates and sitemap <lastmod> are left out. Clone with the full history (actions/checkout: fetch-depth: 0) to get them.',
+    );
   }
   const iso = dates.status === 'ok' ? dates.dates[file] : undefined;
   return iso ? new Date(iso) : undefined;

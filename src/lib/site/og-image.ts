@@ -31,9 +31,7 @@ const FONT_FILES = ['@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf', '@expo
 let ready: Promise<Uint8Array[]> | undefined;
 /** Compile resvg's wasm and read the fonts, once per process. */
 function renderer(): Promise<Uint8Array[]> {
-  ready ??= initWasm(readFileSync(require.resolve(WASM_FILE))).then(() =>
-    FONT_FILES.map((f) => new Uint8Array(readFileSync(require.resolve(f)))),
-  );
+  ready ??= initWasm(readFileSync(require.resolve(WASM_FILE))).then(() => FONT_FILES.map((f) => new Uint8Array(readFileSync(require.resolve(f)))));
   return ready;
 }
 
@@ -97,7 +95,12 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Uint
     out.writeUInt32BE(crc32(body), body.length + 4);
     return out;
   };
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   return new Uint8Array(png.buffer.slice(png.byteOffset, png.byteOffset + png.length));
 }
 

@@ -4,8 +4,7 @@
  */
 
 export const SITE_TITLE = 'Docker basics';
-export const SITE_DESCRIPTION =
-  'Learn Docker for robotics: containers, images, the docker CLI and how a robot runs every service in Docker.';
+export const SITE_DESCRIPTION = 'Learn Docker for robotics: containers, images, the docker CLI and how a robot runs every service in Docker.';
 
 /** The configured base path, always with a trailing slash: `/` or `/docker-basics/`. */
 export function basePath(base: string = import.meta.env.BASE_URL): string {

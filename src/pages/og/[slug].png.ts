@@ -11,7 +11,10 @@ import { buildOutput } from '~/integrations/site-config.ts';
 export const getStaticPaths = (async () => {
   const chapters = await getChapters();
   return [
-    ...chapters.map((c, i) => ({ params: { slug: c.id }, props: { title: c.data.title, kicker: `Chapter ${i + 1} of ${chapters.length} · A Docker course for robotics students` } })),
+    ...chapters.map((c, i) => ({
+      params: { slug: c.id },
+      props: { title: c.data.title, kicker: `Chapter ${i + 1} of ${chapters.length} · A Docker course for robotics students` },
+    })),
     { params: { slug: 'index' }, props: { title: 'Learn Docker for robotics', kicker: 'Containers, images, Compose and the docker CLI, for robot builders' } },
   ];
 }) satisfies GetStaticPaths;

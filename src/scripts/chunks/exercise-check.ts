@@ -17,7 +17,7 @@ let model: Promise<Model> | undefined;
 const flagLists = new Map<string, Promise<CommandDetails | undefined>>();
 let index: ModelIndex | undefined;
 
-const getJson = <T,>(url: string): Promise<T> => fetch(url).then((r) => (r.ok ? (r.json() as Promise<T>) : Promise.reject(new Error(`${url}: ${r.status}`))));
+const getJson = <T>(url: string): Promise<T> => fetch(url).then((r) => (r.ok ? (r.json() as Promise<T>) : Promise.reject(new Error(`${url}: ${r.status}`))));
 
 /** The model with the full flags of `names` put in (each list fetched once). */
 async function modelWith(names: readonly string[]): Promise<ModelIndex> {
@@ -79,7 +79,9 @@ customElements.define(
           const core = await modelWith([]);
           idx = await modelWith([...commandsOf(line, core), ...answerCommands(core)]);
         } catch {
-          status.replaceChildren(para('The checker could not load its data (offline on a page not saved yet?). Reload the page and try again, or open the solution.'));
+          status.replaceChildren(
+            para('The checker could not load its data (offline on a page not saved yet?). Reload the page and try again, or open the solution.'),
+          );
           return;
         }
         const v = checkAnswer(line, { answers }, idx);

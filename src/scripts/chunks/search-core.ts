@@ -6,8 +6,17 @@
  * newer one is typed (`stale`), so the worker never works for a query nobody will see.
  */
 import {
-  SEARCH_RANKING, capQuery, flagsForValues, mergePageData, pathParts, significantTerms, snapshotPageData, toSectionHits,
-  type CappedQuery, type PagefindResultData, type SectionHit,
+  SEARCH_RANKING,
+  capQuery,
+  flagsForValues,
+  mergePageData,
+  pathParts,
+  significantTerms,
+  snapshotPageData,
+  toSectionHits,
+  type CappedQuery,
+  type PagefindResultData,
+  type SectionHit,
 } from '../../lib/search/ranking.ts';
 import { Speller, type Vocabulary } from '../../lib/search/spelling.ts';
 import { stem } from '../../lib/search/query-words.ts';
@@ -71,7 +80,11 @@ export class StaleQuery extends Error {
   }
 }
 
-interface Found { id: string; score: number; data(): Promise<PagefindResultData> }
+interface Found {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
 
 /** Let the thread handle messages (a newer query) and, on a page, input and paint, between pieces of work (no 4 ms clamp, unlike setTimeout). */
 const yieldToMain = () =>
@@ -160,15 +173,19 @@ export async function searchCourse(input: string, { exact = false, stale = () =>
     });
   });
   const best = [...byPage.values()].sort((a, b) => b.score - a.score).slice(0, MAX_PAGES);
-  const pages = await inTurns(best, async (p) => {
-    const copies: PagefindResultData[] = [];
-    for (const r of p.found) {
-      check();
-      copies.push(snapshotPageData(await r.data())); // one at a time: see snapshotPageData
-      if (copies.length % 4 === 0) await yieldToMain(); // Pagefind builds excerpts on this thread
-    }
-    return mergePageData(copies);
-  }, MAX_PAGES); // in parallel: each is a fragment download
+  const pages = await inTurns(
+    best,
+    async (p) => {
+      const copies: PagefindResultData[] = [];
+      for (const r of p.found) {
+        check();
+        copies.push(snapshotPageData(await r.data())); // one at a time: see snapshotPageData
+        if (copies.length % 4 === 0) await yieldToMain(); // Pagefind builds excerpts on this thread
+      }
+      return mergePageData(copies);
+    },
+    MAX_PAGES,
+  ); // in parallel: each is a fragment download
   await yieldToMain();
   check();
   const hits = toSectionHits(pages, { highlight: query, rankQuery, rarity });

@@ -210,12 +210,16 @@ class SiteSearch extends HTMLElement {
 
   render(q: string, { query, corrected, searched, hits }: SearchOutcome) {
     const n = hits.length;
-    this.status.textContent = n
-      ? `${n} result${n === 1 ? '' : 's'} for ${quote(query)}. Press Enter to open the first.`
-      : `No results for ${quote(query)}.`;
+    this.status.textContent = n ? `${n} result${n === 1 ? '' : 's'} for ${quote(query)}. Press Enter to open the first.` : `No results for ${quote(query)}.`;
     const note: Node[] = [];
     if (searched.truncated) {
-      note.push(el('p', 'search-capped', `Only the first ${searched.words} word${searched.words === 1 ? '' : 's'} (${searched.text.length} characters) were searched. Shorten the text to its key words for better results.`));
+      note.push(
+        el(
+          'p',
+          'search-capped',
+          `Only the first ${searched.words} word${searched.words === 1 ? '' : 's'} (${searched.text.length} characters) were searched. Shorten the text to its key words for better results.`,
+        ),
+      );
     }
     if (corrected && n) {
       const p = el('p', 'search-corrected', 'Showing results for ');
@@ -257,7 +261,9 @@ class SiteSearch extends HTMLElement {
             // The trail names the page too, for a screen reader reading the link alone; on screen
             // the group's title says it once.
             const trail = el('span', 'hit-page');
-            h.trail.forEach((t, i) => trail.append(...(i ? [el('span', i === 1 ? 'hit-sep sr-only' : 'hit-sep', ' › ')] : []), i ? t : el('span', 'sr-only', t)));
+            h.trail.forEach((t, i) =>
+              trail.append(...(i ? [el('span', i === 1 ? 'hit-sep sr-only' : 'hit-sep', ' › ')] : []), i ? t : el('span', 'sr-only', t)),
+            );
             a.append(trail, el('span', 'hit-title', h.section ?? h.pageTitle), ex);
             item.append(a);
             return item;

@@ -10,7 +10,13 @@
  */
 import { StaleQuery, configure, loadPagefind, searchCourse } from './search-core.ts';
 
-export interface SearchRequest { id: number; query: string; exact: boolean; base: string; warm?: boolean }
+export interface SearchRequest {
+  id: number;
+  query: string;
+  exact: boolean;
+  base: string;
+  warm?: boolean;
+}
 
 let latest = 0;
 let configured = false;

@@ -147,7 +147,14 @@ customElements.define(
           void loadFlags(result.incomplete).then(() => render(cmd));
           return;
         }
-        if (result.incomplete) out.append(el('p', 'explain-truncated', 'The flag list of this command could not be loaded (offline, before the course was saved for offline use?): its flags may show as unknown.'));
+        if (result.incomplete)
+          out.append(
+            el(
+              'p',
+              'explain-truncated',
+              'The flag list of this command could not be loaded (offline, before the course was saved for offline use?): its flags may show as unknown.',
+            ),
+          );
         if (result.truncated) out.append(el('p', 'explain-truncated', result.truncated));
         // Not a docker line: no verdict, unless it has a problem to repair (docker-compose up).
         if (!result.error || result.verdict.problems.length) out.append(verdictOf(result, link));
@@ -165,7 +172,8 @@ customElements.define(
           li.tabIndex = -1;
           const body = el('div', 'explain-part-body');
           const kind = el('p', 'explain-kind', KIND_LABEL[p.kind]);
-          if (['flag', 'global-flag', 'command', 'argument', 'variable'].includes(p.kind) && p.label !== p.text && p.label !== 'argument') kind.textContent += `: ${p.label}`;
+          if (['flag', 'global-flag', 'command', 'argument', 'variable'].includes(p.kind) && p.label !== p.text && p.label !== 'argument')
+            kind.textContent += `: ${p.label}`;
           body.append(kind, el('p', undefined, p.explanation));
           if (p.from) body.append(el('p', 'explain-from', `part of ${p.from}`));
           for (const problem of p.problems) {
@@ -211,7 +219,9 @@ customElements.define(
         const kept = capForUrl(input.value);
         url.searchParams.set('cmd', kept.text);
         history.replaceState(null, '', url);
-        addressNote = kept.cut ? `The address of this page keeps only the first ${URL_CHARS} characters of the line, so a link to it explains less than this.` : '';
+        addressNote = kept.cut
+          ? `The address of this page keeps only the first ${URL_CHARS} characters of the line, so a link to it explains less than this.`
+          : '';
         render(input.value);
         out.querySelector('h2')?.scrollIntoView({ block: 'nearest' });
       });

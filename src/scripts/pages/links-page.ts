@@ -22,9 +22,13 @@ if (article && built && built !== here) {
   };
   (window.requestIdleCallback ?? setTimeout)(rewrite);
   // A click before that copies the served address all the same.
-  article.addEventListener('click', (e) => {
-    if ((e.target as Element).closest('copy-button')) rewrite();
-  }, { capture: true, once: true });
+  article.addEventListener(
+    'click',
+    (e) => {
+      if ((e.target as Element).closest('copy-button')) rewrite();
+    },
+    { capture: true, once: true },
+  );
 }
 
 class LinksFilter extends HTMLElement {
