@@ -1,6 +1,7 @@
 // @ts-check
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -15,6 +16,7 @@ import { codeTransformers } from './src/lib/markdown/code-meta.ts';
 import { readChapterDates } from './src/lib/site/git-dates.ts';
 import { postBuildNotice } from './src/build/next-step.ts';
 import { MDX_ELEMENT_OVERRIDES } from './src/lib/markdown/mdx-overrides.ts';
+import { tagPositions } from './src/lib/markdown/tag-positions.ts';
 
 /**
  * Where the site is published: SITE_URL is the origin, BASE_PATH=/docker-basics/ builds it for a
@@ -43,7 +45,12 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   markdown: {
-    processor: satteri({ features: { headingAttributes: true, smartPunctuation: false } }),
+    processor: satteri({
+      features: { headingAttributes: true, smartPunctuation: false },
+      // Each component tag of a chapter carries its file, line and column, for the component's own
+      // build errors (src/lib/markdown/tag-positions.ts); nothing of it is rendered.
+      mdastPlugins: [tagPositions(fileURLToPath(new URL('.', import.meta.url)))],
+    }),
     syntaxHighlight: 'shiki',
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },

@@ -52,6 +52,10 @@ describe.each(builds)('page conventions in $dir/', ({ dir, base, repo }) => {
     expect(lastmod![1]).toBe(day);
   });
 
+  it.each(slugs)('%s shows none of the tag positions its components are given (src/lib/markdown/tag-positions.ts)', (slug) => {
+    expect(page(slug)).not.toMatch(/__at\b|\.mdx:\d+:\d+/);
+  });
+
   it('robots.txt names the full sitemap address', () => {
     expect(readFileSync(`${dir}/robots.txt`, 'utf8')).toContain(`Sitemap: ${new URL(`${base}sitemap.xml`, SITE_ORIGIN).href}\n`);
   });

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import FileTree from '~/components/mdx/FileTree.astro';
 import TabItem from '~/components/mdx/TabItem.astro';
 import Tabs from '~/components/mdx/Tabs.astro';
-import { writtenIn } from '~/components/mdx/written-in.ts';
+import { writtenAt, writtenIn } from '~/components/mdx/written-in.ts';
+import { TAG_POSITION_PROP } from '~/lib/markdown/tag-positions.ts';
 
 const container = await AstroContainer.create();
 
@@ -51,17 +52,19 @@ describe('Tabs', () => {
   });
 
   it('fails with the group and what to do', async () => {
-    await expect(tabs({ id: 'x', label: 'L' }, [['Only']])).rejects.toThrow(/Tabs "x" \(page \/\): needs at least two <TabItem> children, found 1/);
+    await expect(tabs({ id: 'x', label: 'L' }, [['Only']])).rejects.toThrow(/^page \/: <Tabs id="x"> needs at least two <TabItem> children, found 1/);
     await expect(
       tabs({ id: 'x', label: 'L' }, [
         ['A', 'same'],
         ['B', 'same'],
       ]),
-    ).rejects.toThrow(/two tabs have the value "same"; give each TabItem a unique value/);
-    await expect(tabs({ id: 'Bad Id', label: 'L' }, [['A'], ['B']])).rejects.toThrow(/id must be lower-case letters, digits and "-"/);
-    await expect(tabs({ id: 'x', label: 'L', syncKey: 'OS' }, [['A'], ['B']])).rejects.toThrow(/syncKey "OS" must be lower-case/);
+    ).rejects.toThrow(/has two tabs with the value "same"; give each <TabItem> its own label or value="…"/);
+    await expect(tabs({ id: 'Bad Id', label: 'L' }, [['A'], ['B']])).rejects.toThrow(
+      /<Tabs id="Bad Id"> has id "Bad Id"; an id is lower-case letters, digits and "-"/,
+    );
+    await expect(tabs({ id: 'x', label: 'L', syncKey: 'OS' }, [['A'], ['B']])).rejects.toThrow(/has syncKey="OS"; a syncKey is lower-case/);
     await expect(container.renderToString(TabItem, { props: { label: 'A', value: 'Not OK' } })).rejects.toThrow(
-      /TabItem "A" \(page \/\): value "Not OK" must be lower-case/,
+      /^page \/: <TabItem label="A"> has value "Not OK"; a value is lower-case letters, digits and "-", e\.g\. value="not-ok"/,
     );
   });
 });
@@ -77,23 +80,28 @@ describe('FileTree', () => {
   });
   it('fails when the content is not one list', async () => {
     await expect(container.renderToString(FileTree, { props: { label: 'Context' }, slots: { default: '<p>my-node/ Dockerfile</p>' } })).rejects.toThrow(
-      /FileTree "Context" \(page \/\): the content must be one Markdown list/,
+      /^page \/: <FileTree label="Context"> must hold one Markdown list/,
     );
     await expect(container.renderToString(FileTree, { props: { label: 'C' }, slots: { default: '<ul><li>a</li></ul>\n<ul><li>b</li></ul>' } })).rejects.toThrow(
-      /must be one Markdown list/,
+      /must hold one Markdown list/,
     );
   });
 });
 
-describe('component errors name the chapter file', () => {
-  it('from the page being rendered, at either base path', () => {
+describe('component errors name where the tag is written', () => {
+  it('outside a chapter, from the page being rendered, at either base path', () => {
     expect(writtenIn(new URL('http://localhost/security/'), '/')).toBe('content/chapters/security.mdx, page /security/');
     expect(writtenIn(new URL('http://localhost/docker-basics/security/'), '/docker-basics/')).toBe(
       'content/chapters/security.mdx, page /docker-basics/security/',
     );
     expect(writtenIn(new URL('http://localhost/'), '/')).toBe('page /');
   });
+  it('in a chapter, from the position the MDX pipeline gives the tag', async () => {
+    const at = { [TAG_POSITION_PROP]: 'content/chapters/install.mdx:12:3' };
+    expect(writtenAt({ props: at, url: new URL('http://localhost/install/') })).toBe('content/chapters/install.mdx:12:3');
+    await expect(tabs({ label: 'L', ...at }, [['A'], ['B']])).rejects.toThrow(/^content\/chapters\/install\.mdx:12:3: <Tabs> needs an id="…"/);
+  });
   it('a Tabs group without an id says so, not "undefined"', async () => {
-    await expect(tabs({ label: 'L' }, [['A'], ['B']])).rejects.toThrow(/^Tabs without an id \(page \/\): id must be lower-case/);
+    await expect(tabs({ label: 'L' }, [['A'], ['B']])).rejects.toThrow(/^page \/: <Tabs> needs an id="…"; it is lower-case/);
   });
 });

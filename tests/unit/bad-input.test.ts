@@ -6,10 +6,12 @@
  * checks. The built-site check has its fixture in tests/build/links.test.ts.
  */
 import { spawnSync } from 'node:child_process';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import mdxRenderer from '@astrojs/mdx/server.js';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatProblems, lintChapter } from '../../src/lib/checks/content-lint.ts';
 import { checkContent } from '../../src/lib/checks/check-content.ts';
 import { chapterSchema } from '../../src/schemas/chapter.ts';
@@ -17,6 +19,14 @@ import { publishStaged } from '../../src/integrations/staged-output.ts';
 import { parseYamlFile } from '../../src/lib/reference/yaml-file.ts';
 
 const BAD = 'tests/fixtures/bad';
+
+// <Exercise> reads the course's exercises through the content collections, which Vitest does not
+// load: give it the same exercises, read from content/ with the docker model.
+vi.mock('~/lib/exercises/course-exercises.ts', async (importOriginal) => {
+  const { loadExercises } = await import('~/lib/exercises/catalogue.ts');
+  const { dockerModel } = await import('../support/docker-model.ts');
+  return { ...(await importOriginal<object>()), courseExercises: async () => loadExercises(dockerModel().index) };
+});
 const chapter = (name: string) => `${BAD}/chapters/${name}.mdx`;
 const lint = (name: string) => formatProblems(lintChapter(chapter(name), readFileSync(chapter(name), 'utf8')));
 
@@ -133,6 +143,52 @@ describe("the build's content checks reject each author mistake, naming the file
     const got = [...of(name)].sort((a, b) => parseInt(a) - parseInt(b));
     expect(got.length, got.join('\n')).toBe(want.length);
     want.forEach((re, i) => expect(got[i]).toMatch(re));
+  });
+});
+
+/**
+ * A component's own checks (what only the rendered component can know: a Tabs group's children, a
+ * FileTree's list, an exercise id) name the chapter file, the line and the column of the tag. Each
+ * fixture in tests/fixtures/bad/components/ is a chapter with one such mistake, compiled by the
+ * project's MDX pipeline (the Vitest config is the site's Vite config) and rendered as its page.
+ */
+describe("a component's errors name the file, line and column of its tag", () => {
+  const dir = `${BAD}/components`;
+  const fixtures = import.meta.glob<{ default: Parameters<AstroContainer['renderToString']>[0] }>('../fixtures/bad/components/*.mdx');
+  const expected: Record<string, [string, RegExp]> = {
+    'tabs-one-item.mdx': ['10:1', /<Tabs id="install"> needs at least two <TabItem> children, found 1/],
+    'tabitem-bad-value.mdx': ['16:3', /<TabItem label="Windows"> has value "Win 11"; .* e\.g\. value="win-11"/],
+    'filetree-not-a-list.mdx': ['10:1', /<FileTree label="The project folder"> must hold one Markdown list/],
+    'figure-without-caption.mdx': ['10:1', /<Figure id="fig-stack"> needs a caption="…" that says what the figure shows/],
+    'exercise-unknown-id.mdx': [
+      '12:1',
+      /<Exercise id="compose-up-backgroun"> names no exercise of content\/exercises\/compose\.yaml \(its ids: compose-up-background, /,
+    ],
+    'stack-diagram-unknown.mdx': [
+      '11:3',
+      /<StackDiagram> has diagram="layer-cake", which src\/data\/diagrams\.ts does not draw; write one of diagram="containers", /,
+    ],
+    'aside-unknown-type.mdx': ['10:1', /<Aside> has type="warning"; write one of type="note", type="tip", type="caution", type="danger"/],
+    'subfigure-bad-label.mdx': ['12:3', /<SubFigure> has label="B"; the label is one lower-case letter/],
+    'selfcheck-without-answer.mdx': ['10:9', /<SelfCheck question="Does a container boot its own kernel\?"> has no answer/],
+  };
+  /** The message the page's render fails with (rendered as /compose/, whose exercises the exercise fixture names). */
+  const renderError = async (name: string) => {
+    const container = await AstroContainer.create();
+    container.addServerRenderer({ name: 'astro:jsx', renderer: mdxRenderer });
+    const page = await fixtures[`../fixtures/bad/components/${name}`]!();
+    return container.renderToString(page.default, { request: new Request('http://localhost/compose/') }).then(
+      () => 'rendered without an error',
+      (e: Error) => e.message,
+    );
+  };
+  it('every fixture is listed here, so none is left unchecked', () => {
+    expect(Object.keys(expected).sort()).toEqual(readdirSync(dir).sort());
+  });
+  it.each(Object.entries(expected))('%s', async (name, [at, message]) => {
+    const error = await renderError(name);
+    expect(error.startsWith(`${dir}/${name}:${at}: <`), error).toBe(true);
+    expect(error).toMatch(message);
   });
 });
 

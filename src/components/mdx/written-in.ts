@@ -1,12 +1,30 @@
 /**
- * Where an author wrote the component being rendered, for its error messages: the chapter file a
- * page comes from (`content/chapters/security.mdx, page /security/`), or the page alone. The
- * content checks (src/lib/checks/) name the line as well, and run first; these messages are for
- * what only the rendered component can know.
+ * Where an author wrote the component being rendered, to start its error messages. In a chapter,
+ * the MDX pipeline gives every component tag its file, line and column
+ * (src/lib/markdown/tag-positions.ts): `content/chapters/install.mdx:12:3`, which editors and
+ * terminals open at the tag. A component rendered elsewhere (a page, a test) names the chapter
+ * file its page comes from, or the page alone.
  */
+import { TAG_POSITION_PROP } from '~/lib/markdown/tag-positions.ts';
+
+/** The chapter file a page comes from (`content/chapters/security.mdx, page /security/`), or the page alone. */
 export function writtenIn(url: URL, base: string = import.meta.env.BASE_URL ?? '/'): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const rest = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname.replace(/^\//, '');
   const slug = /^([a-z0-9][a-z0-9-]*)\/?$/.exec(rest)?.[1];
   return slug ? `content/chapters/${slug}.mdx, page ${url.pathname}` : `page ${url.pathname}`;
+}
+
+/** `content/chapters/install.mdx:12:3` for a component tag of a chapter, else `writtenIn(url)`. */
+export function writtenAt({ props, url }: { props: object; url: URL }): string {
+  const at = (props as Record<string, unknown>)[TAG_POSITION_PROP];
+  return typeof at === 'string' && at ? at : writtenIn(url);
+}
+
+/**
+ * An author's mistake in a component tag, as the build prints it: where, the tag, what is wrong and
+ * what to write, e.g. `content/chapters/install.mdx:12:1: <Tabs id="install"> needs a label="…" (…)`.
+ */
+export function tagError(astro: { props: object; url: URL }, tag: string, message: string): Error {
+  return new Error(`${writtenAt(astro)}: ${tag} ${message}`);
 }
