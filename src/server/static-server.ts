@@ -30,7 +30,8 @@ import { insideRoot } from './inside-root.ts';
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-const TYPES: Record<string, string> = {
+/** Content-Type by file extension; nginx (src/server/nginx.conf) sends the same for .md and .txt (tests/build/nginx.test.ts). */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -226,7 +227,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
       return plain(res, status, 'Not found\n');
     }
     const ext = extname(file);
-    const headers: Record<string, string> = { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', Vary: 'Accept-Encoding', ...SECURITY_HEADERS };
+    const headers: Record<string, string> = { 'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream', Vary: 'Accept-Encoding', ...SECURITY_HEADERS };
     headers['Cache-Control'] = status === 200 && isImmutable(sitePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
     // As nginx: the page's own policy plus what only a header can say (frame-ancestors), or that alone.
     const csp = opts.cspHeader && ext === '.html' ? /http-equiv="content-security-policy" content="([^"]+)"/.exec(body.toString('utf8'))?.[1] : undefined;

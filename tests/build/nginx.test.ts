@@ -11,10 +11,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, symlinkSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metaCsp, HEADER_ONLY } from '../../src/server/nginx-csp.ts';
+import { CONTENT_TYPES } from '../../src/server/static-server.ts';
 
 const NGINX = process.env['NGINX_BIN']
   ? existsSync(process.env['NGINX_BIN'])
@@ -196,6 +197,25 @@ describe.skipIf(!NGINX)(`nginx serving dist/ at /${SKIPPED}`, () => {
     const res = await get('/commands');
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toBe('/commands/');
+  });
+
+  it("shows every chapter's Markdown and llms.txt as UTF-8 text, with the types the Node server sends", async () => {
+    const files = [
+      ...readdirSync(state.root, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() && existsSync(join(state.root, d.name, 'index.md')) ? [`${d.name}/index.md`] : [],
+      ),
+      'llms.txt',
+    ];
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const res = await get(`/${file}`, 'identity');
+      expect(res.status, file).toBe(200);
+      // A type the browser shows (not application/octet-stream, which it downloads), with the charset.
+      expect(res.headers.get('content-type'), file).toBe(CONTENT_TYPES[extname(file)]);
+      expect(await res.text(), file).toBe(readFileSync(join(state.root, file), 'utf8'));
+    }
+    expect(CONTENT_TYPES['.md']).toBe('text/markdown; charset=utf-8');
+    expect(CONTENT_TYPES['.txt']).toBe('text/plain; charset=utf-8');
   });
 
   it('answers an unknown path with 404 and the 404 page', async () => {
