@@ -248,101 +248,87 @@ describe('a YAML syntax error in the command reference names the file, line and 
   });
 });
 
+/**
+ * `astro build` of a fixture site in tests/fixtures/bad/, into a temporary folder (dist/ and the
+ * cache) that `cleanUp` removes with what the build left in the fixture. Returns its exit status
+ * and everything it printed.
+ */
+function fixtureSite(name: string) {
+  const root = resolve(`${BAD}/${name}`);
+  const out = mkdtempSync(join(tmpdir(), `docker-basics-${name}-`));
+  const bin = resolve('node_modules/.bin');
+  const build = (env: Record<string, string> = {}) => {
+    const r = spawnSync(join(bin, 'astro'), ['build'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        PATH: `${bin}:${process.env['PATH']}`,
+        OUT_DIR: join(out, 'dist'),
+        ASTRO_CACHE_DIR: join(out, 'cache'),
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        ...env,
+      },
+      timeout: 120_000,
+    });
+    return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+  };
+  const cleanUp = () => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(join(root, '.astro'), { recursive: true, force: true });
+    rmSync(join(root, 'node_modules'), { recursive: true, force: true });
+  };
+  return { out, build, cleanUp };
+}
+
 describe('invalid frontmatter fails the build', () => {
   it('names the file and the field (a real astro build of a tiny fixture site)', () => {
-    const root = resolve(`${BAD}/frontmatter`);
-    const out = mkdtempSync(join(tmpdir(), 'docker-basics-bad-fm-'));
-    const bin = resolve('node_modules/.bin');
+    const site = fixtureSite('frontmatter');
     try {
-      const r = spawnSync(join(bin, 'astro'), ['build'], {
-        cwd: root,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          PATH: `${bin}:${process.env['PATH']}`,
-          OUT_DIR: join(out, 'dist'),
-          ASTRO_CACHE_DIR: join(out, 'cache'),
-          NO_COLOR: '1',
-          FORCE_COLOR: '0',
-        },
-        timeout: 120_000,
-      });
-      const output = `${r.stdout}\n${r.stderr}`;
-      expect(r.status, output).not.toBe(0);
+      const { status, output } = site.build();
+      expect(status, output).not.toBe(0);
       expect(output).toContain('bad-frontmatter data does not match collection schema');
       expect(output).toMatch(/order: order must be a whole number, 1 for the first chapter, but it is the string two/);
       expect(output).toContain('tests/fixtures/bad/frontmatter/content/chapters/bad-frontmatter.md');
     } finally {
-      rmSync(out, { recursive: true, force: true });
-      rmSync(join(root, '.astro'), { recursive: true, force: true });
-      rmSync(join(root, 'node_modules'), { recursive: true, force: true });
+      site.cleanUp();
     }
   });
 });
 
 describe('the content checks run in the build', () => {
   it('astro build of a site with an unclosed fence fails naming the file and line (tests/fixtures/bad/lint-site)', () => {
-    const root = resolve(`${BAD}/lint-site`);
-    const out = mkdtempSync(join(tmpdir(), 'docker-basics-bad-lint-'));
-    const bin = resolve('node_modules/.bin');
+    const site = fixtureSite('lint-site');
     try {
-      const r = spawnSync(join(bin, 'astro'), ['build'], {
-        cwd: root,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          PATH: `${bin}:${process.env['PATH']}`,
-          OUT_DIR: join(out, 'dist'),
-          ASTRO_CACHE_DIR: join(out, 'cache'),
-          NO_COLOR: '1',
-          FORCE_COLOR: '0',
-        },
-        timeout: 120_000,
-      });
-      const output = `${r.stdout}\n${r.stderr}`;
-      expect(r.status, output).not.toBe(0);
+      const { status, output } = site.build();
+      expect(status, output).not.toBe(0);
       expect(output).toContain('tests/fixtures/bad/lint-site/content/chapters/unclosed-fence-middle.mdx:9  the code block opened here is never closed');
     } finally {
-      rmSync(out, { recursive: true, force: true });
-      rmSync(join(root, '.astro'), { recursive: true, force: true });
-      rmSync(join(root, 'node_modules'), { recursive: true, force: true });
+      site.cleanUp();
     }
   });
 });
 
 describe('a failed build never leaves a half-built site where it is served', () => {
   it('a page that fails to render leaves the previous dist/ as it was (tests/fixtures/bad/render-site)', () => {
-    const root = resolve(`${BAD}/render-site`);
-    const out = mkdtempSync(join(tmpdir(), 'docker-basics-staged-'));
-    const bin = resolve('node_modules/.bin');
+    const site = fixtureSite('render-site');
+    const { out } = site;
     // `astro build`, then the last post-build step (src/build/steps.ts) when it succeeded.
     const build = (env: Record<string, string>) => {
-      const r = spawnSync(join(bin, 'astro'), ['build'], {
-        cwd: root,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          PATH: `${bin}:${process.env['PATH']}`,
-          OUT_DIR: join(out, 'dist'),
-          ASTRO_CACHE_DIR: join(out, 'cache'),
-          NO_COLOR: '1',
-          FORCE_COLOR: '0',
-          ...env,
-        },
-        timeout: 120_000,
-      });
+      const r = site.build(env);
       if (r.status === 0) publishStaged(join(out, 'dist'));
       return r;
     };
     try {
       const good = build({ BUILD_MARK: 'one' });
-      expect(good.status, `${good.stdout}\n${good.stderr}`).toBe(0);
+      expect(good.status, good.output).toBe(0);
       expect(readFileSync(join(out, 'dist/index.html'), 'utf8')).toContain('Build one');
       expect(readdirSync(out).sort()).toEqual(['cache', 'dist']);
 
       const bad = build({ BUILD_MARK: 'two', FAIL_RENDER: '1' });
       expect(bad.status).not.toBe(0);
-      expect(`${bad.stdout}\n${bad.stderr}`).toContain('This page failed to render');
+      expect(bad.output).toContain('This page failed to render');
       // The site that is served is still the whole previous one; the failed build is beside it.
       expect(readFileSync(join(out, 'dist/index.html'), 'utf8')).toContain('Build one');
       expect(readdirSync(join(out, 'dist')).sort()).toEqual(['index.html', 'second']);
@@ -353,9 +339,7 @@ describe('a failed build never leaves a half-built site where it is served', () 
       expect(readFileSync(join(out, 'dist/index.html'), 'utf8')).toContain('Build three');
       expect(readdirSync(out).sort()).toEqual(['cache', 'dist']);
     } finally {
-      rmSync(out, { recursive: true, force: true });
-      rmSync(join(root, '.astro'), { recursive: true, force: true });
-      rmSync(join(root, 'node_modules'), { recursive: true, force: true });
+      site.cleanUp();
     }
   });
 
