@@ -9,7 +9,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startServer } from '../../src/server/static-server.ts';
 import { writeServiceWorker } from '../../src/integrations/offline-worker.ts';
 import { OFFLINE_PORTS } from '../support/origins.ts';
@@ -40,23 +40,31 @@ async function availableOffline(page: Page) {
   expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
+/**
+ * One visit with a connection, as a lab does it: serve a copy of the build, open `address` until the
+ * page is available offline, then stop the server, delete the copy and take the browser offline.
+ */
+async function visitOnceThenGoOffline(page: Page, context: BrowserContext, build: (typeof builds)[number], address: string) {
+  const { root, server } = await serveCopy(build.dir, build.base, build.port);
+  try {
+    await page.goto(address);
+    await availableOffline(page);
+  } finally {
+    await stop(server);
+    await rm(root, { recursive: true, force: true });
+  }
+  await context.setOffline(true);
+}
+
 for (const b of builds) {
   test.describe(`offline reading (${b.name})`, () => {
     const origin = `http://localhost:${b.port}`;
     const url = (path: string) => `${origin}${b.base}${path}`;
 
     test('after one visit, chapters, search and the explainer work with no server and no network', async ({ page, context }) => {
-      const { root, server } = await serveCopy(b.dir, b.base, b.port);
       const errors: string[] = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      try {
-        await page.goto(url('what-is-docker/'));
-        await availableOffline(page);
-      } finally {
-        await stop(server);
-        await rm(root, { recursive: true, force: true });
-      }
-      await context.setOffline(true);
+      await visitOnceThenGoOffline(page, context, b, url('what-is-docker/'));
 
       await page.goto(url('security/'));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Security essentials');
@@ -85,15 +93,7 @@ for (const b of builds) {
     });
 
     test('offline, a mistyped address shows the course’s 404 page with its suggestion, not the browser’s error', async ({ page, context }) => {
-      const { root, server } = await serveCopy(b.dir, b.base, b.port);
-      try {
-        await page.goto(url('what-is-docker/'));
-        await availableOffline(page);
-      } finally {
-        await stop(server);
-        await rm(root, { recursive: true, force: true });
-      }
-      await context.setOffline(true);
+      await visitOnceThenGoOffline(page, context, b, url('what-is-docker/'));
 
       // Typed into the address bar: a letter swapped in a chapter's address.
       await page.goto(url('secruity/'));
