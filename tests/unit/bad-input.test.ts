@@ -166,7 +166,7 @@ describe("a component's errors name the file, line and column of its tag", () =>
     ],
     'stack-diagram-unknown.mdx': [
       '11:3',
-      /<StackDiagram> has diagram="layer-cake", which src\/data\/diagrams\.ts does not draw; write one of diagram="containers", /,
+      /<StackDiagram> has diagram="layer-cake": src\/data\/diagrams\.ts has no such diagram; write one of diagram="containers", /,
     ],
     'aside-unknown-type.mdx': ['10:1', /<Aside> has type="warning"; write one of type="note", type="tip", type="caution", type="danger"/],
     'subfigure-bad-label.mdx': ['12:3', /<SubFigure> has label="B"; the label is one lower-case letter/],

@@ -21,6 +21,22 @@ export function writtenAt({ props, url }: { props: object; url: URL }): string {
   return typeof at === 'string' && at ? at : writtenIn(url);
 }
 
+/** The values an attribute may take, as an author writes them: `type="note", type="tip"`. */
+export function attributeChoices(name: string, values: readonly string[]): string {
+  return values.map((v) => `${name}="${v}"`).join(', ');
+}
+
+/**
+ * The entry of `table` an attribute names (`<StackDiagram diagram="containers">`), or an error that
+ * names the tag and the values to write instead.
+ */
+export function namedEntry<T>(astro: { props: object; url: URL }, tag: string, attribute: string, table: Record<string, T>, name: string, file: string): T {
+  const entry = Object.hasOwn(table, name) ? table[name] : undefined;
+  if (entry === undefined)
+    throw tagError(astro, tag, `has ${attribute}="${name}": ${file} has no such ${attribute}; write one of ${attributeChoices(attribute, Object.keys(table))}`);
+  return entry;
+}
+
 /**
  * An author's mistake in a component tag, as the build prints it: where, the tag, what is wrong and
  * what to write, e.g. `content/chapters/install.mdx:12:1: <Tabs id="install"> needs a label="…" (…)`.
