@@ -14,6 +14,7 @@ export default tseslint.config(
       'dist/',
       'dist-*/',
       '.astro/',
+      '.astro-cache/',
       'node_modules/',
       'test-results/',
       'playwright-report/',
