@@ -1,10 +1,8 @@
 /**
- * How docker reads the values of a kind (kinds.ts): a port mapping's parts, a mount's fields, and
- * when two values mean the same. The explainer's describers (describe.ts) and the exercise checker
- * (src/lib/exercises/check.ts) read values through these, so they agree on what a value says.
+ * How docker reads the values of a kind (kinds.ts): a port mapping's parts and a mount's fields.
+ * The explainer's describers (describe.ts), the risks and the exercise checker (through same.ts)
+ * read values through these, so they agree on what a value says.
  */
-import type { ValueKind } from './kinds.ts';
-
 export interface PortMapping {
   /** The host address, IPv6 without its brackets; empty: every address. */
   ip: string;
@@ -49,27 +47,3 @@ export function mountFields(v: string): MountField[] {
 
 /** Whether a mount is read-only: `readonly`, `ro`, `ro=true`, `readonly=1` (not `readonly=false`). */
 export const isReadOnlyValue = (v: string | undefined): boolean => v !== undefined && !['false', '0'].includes(v);
-
-const trimSlash = (s: string) => (s.length > 1 ? s.replace(/\/+$/, '') : s);
-
-/**
- * Whether two values of a flag of this kind mean the same to docker: `8080:80` and `8080:80/tcp`;
- * `/data/:/data` and `/data:/data`; a mount's fields in any order and under any of their names.
- */
-export function sameValue(kind: ValueKind | undefined, a: string, b: string): boolean {
-  if (kind === 'port-mapping') {
-    const x = portMapping(a);
-    const y = portMapping(b);
-    return !!x && !!y && x.ip === y.ip && x.host === y.host && x.container === y.container && x.proto === y.proto;
-  }
-  if (kind === 'volume' || kind === 'device') return a.split(':').map(trimSlash).join(':') === b.split(':').map(trimSlash).join(':');
-  if (kind === 'mount') {
-    const key = (v: string) =>
-      mountFields(v)
-        .map((f) => `${f.field}=${f.field === 'readonly' ? isReadOnlyValue(f.value) : f.value}`)
-        .sort()
-        .join(',');
-    return key(a) === key(b);
-  }
-  return a === b;
-}

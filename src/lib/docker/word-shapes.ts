@@ -73,12 +73,3 @@ export function parseImageReference(ref: string): ImageReference {
   if (digest) out.digest = digest;
   return out;
 }
-
-/** Whether two references name the same image as docker resolves them: `nginx` = `nginx:latest` = `docker.io/library/nginx:latest`. */
-export function sameImageReference(a: string, b: string): boolean {
-  const x = parseImageReference(a);
-  const y = parseImageReference(b);
-  if (x.name !== y.name) return false;
-  if (x.digest || y.digest) return x.digest === y.digest && (x.tag === undefined || y.tag === undefined || x.tag === y.tag);
-  return (x.tag ?? 'latest') === (y.tag ?? 'latest');
-}

@@ -10,8 +10,9 @@
 import type { ModelFlag, ModelIndex } from '../docker/model.ts';
 import { tokenize, type Problem, type Segment } from '../docker/tokenize.ts';
 import { deletedByFlag, deletesThings } from '../docker/deletes.ts';
-import { portMapping, sameValue } from '../docker/values.ts';
-import { flagLabel, parseImageReference, sameImageReference } from '../docker/word-shapes.ts';
+import { sameImageReference, sameValue } from '../docker/same.ts';
+import { portMapping } from '../docker/values.ts';
+import { flagLabel, parseImageReference } from '../docker/word-shapes.ts';
 import type { ExerciseData, FlagWant, Reason, Step } from './schema.ts';
 
 export interface Feedback {
