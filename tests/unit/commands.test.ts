@@ -11,7 +11,6 @@ import {
   commandAnchor,
   REFERENCE_CHAPTER,
   findCommand,
-  findMistake,
   flagAnchor,
   flagLabel,
   groupCommands,
@@ -79,12 +78,6 @@ describe('lookups', () => {
     expect(findCommand(commands, 'docker image list')?.id).toBe('docker-image-ls');
     expect(findCommand(commands, 'docker  rmi')?.id).toBe('docker-image-rm');
     expect(findCommand(commands, 'docker rm')?.id).toBe('docker-container-rm');
-  });
-  test('wrong spellings lead to the right entry', () => {
-    expect(findMistake(commands, '--port')).toMatchObject({ anchor: 'docker-run-publish', right: '-p, --publish' });
-    expect(findMistake(commands, 'docker image details')).toMatchObject({ anchor: 'docker-image-inspect' });
-    // --net=host is not a mistake: --net is a hidden alias that works.
-    expect(findMistake(commands, '--net=host')).toBeUndefined();
   });
   test('--net is listed as a hidden alias of --network', () => {
     const network = findCommand(commands, 'docker run')!.flags.find((f) => f.long === '--network')!;

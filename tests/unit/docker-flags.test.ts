@@ -11,7 +11,6 @@ import { describe, expect, test } from 'vitest';
 import { checkLine, mentionsVersion } from '~/lib/docker/check.ts';
 import { buildModel, indexModel } from '~/lib/docker/model.ts';
 import { parseHelp, parseTable } from '~/lib/docker/sources.ts';
-import { IMAGE_REFERENCE, parseImageReference } from '~/lib/docker/word-shapes.ts';
 import { CAPTURE_VERSION, loadSources } from '~/lib/docker/data.ts';
 import { checkDockerCommandLine, dockerModel } from '../support/docker-model.ts';
 import { parseCommandsFile } from '~/schemas/command.ts';
@@ -120,25 +119,6 @@ describe('the check itself', () => {
     expect(checkDockerCommandLine('docker bake', 'f:4')[0]).toMatch(new RegExp(`docker bake is not in ${engine28}`));
     expect(mentionsVersion('works on CLI 28.x only', engine28)).toBe(true);
     expect(mentionsVersion('port 29 of the host', engine29)).toBe(false);
-  });
-  test("the model's image reference agrees with the checker, and names its parts", () => {
-    for (const ref of [
-      'ubuntu',
-      'ubuntu:22.04',
-      'duckietown/dt-core:ente-arm64v8',
-      'localhost:5000/bot:v1',
-      'ghcr.io/org/img@sha256:' + 'a'.repeat(64),
-      'Ubuntu',
-      'ubuntu:',
-      'my_image:x',
-      'a//b',
-    ]) {
-      const checker = !checkDockerCommandLine(`docker run --rm ${ref}`, 's').some((p) => /not a valid image reference/.test(p));
-      expect(IMAGE_REFERENCE.test(ref), ref).toBe(checker);
-    }
-    expect(parseImageReference('localhost:5000/bot:v1')).toEqual({ registry: 'localhost:5000', repository: 'localhost:5000/bot', tag: 'v1' });
-    expect(parseImageReference('duckietown/dt-core:ente-arm64v8')).toEqual({ repository: 'duckietown/dt-core', tag: 'ente-arm64v8' });
-    expect(parseImageReference('ros@sha256:ab')).toEqual({ repository: 'ros', digest: 'sha256:ab' });
   });
   test('parseHelp reads usage, aliases, flags with types and wrapped descriptions', () => {
     const help = parseHelp(

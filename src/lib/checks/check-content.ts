@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { COMMANDS_FILE } from '../docker/model.ts';
+import { COMMANDS_FILE, mistakesOf } from '../docker/model.ts';
 import { checkLine } from '../docker/check.ts';
 import { aliasAnchors, REFERENCE_CHAPTER, referenceAnchors } from '../reference/commands.ts';
 import { chapterIds, lintChapter, type LintProblem } from './content-lint.ts';
@@ -70,8 +70,7 @@ export function checkContent(opts: ContentCheckOptions): { problems: LintProblem
   for (const c of chapters) problems.push(...checkChapterDockerLines(c.file, c.source, index));
 
   // The reference's wrong spellings: a listed command spelling the CLI accepts after all (an alias) is not a mistake.
-  const mistakes = commands
-    .flatMap((c) => [...c.mistakes, ...c.flags.flatMap((f) => f.mistakes)])
+  const mistakes = mistakesOf(index.model)
     .map((m) => m.wrong)
     .filter((w) => !w.startsWith('docker') || checkLine(w, index, { source: 'mistake' }).length > 0);
   const referencePage = join(root, 'content', 'chapters', `${REFERENCE_CHAPTER}.mdx`);

@@ -4,6 +4,7 @@
  * `ente` pulls nothing useful), and no text recommends a release past its end of life. The build
  * checks every chapter line and every text field of the reference (src/integrations/lint-content.ts).
  */
+import { parseImageReference } from '../docker/word-shapes.ts';
 
 /** Duckietown's architecture suffixes (facts.md F-D8, F-M6), or the `${ARCH}` placeholder of its compose files. */
 const DUCKIETOWN_ARCH = /-(amd64|arm64v8|arm32v7)$|\$\{?ARCH\}?/;
@@ -50,8 +51,8 @@ const RULED_IMAGE = new RegExp(`duckietown/|\\b(?:${[...new Set(END_OF_LIFE.map(
 export function imageTagProblems(text: string, today: string): string[] {
   const out: string[] = [];
   for (const ref of imageRefs(text)) {
-    const tag = ref.slice(ref.indexOf(':') + 1);
-    if (ref.startsWith('duckietown/') && !DUCKIETOWN_ARCH.test(tag)) {
+    const { name, tag = '' } = parseImageReference(ref);
+    if (name.startsWith('duckietown/') && !DUCKIETOWN_ARCH.test(tag)) {
       out.push(`${ref} has no architecture; use ${ref}-arm64v8 on the robot or ${ref}-amd64 on a laptop`);
     }
     for (const e of END_OF_LIFE) {

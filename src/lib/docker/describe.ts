@@ -4,6 +4,8 @@
  * summary (the Docker socket or / mounted, the host network, a daemon over plain TCP).
  */
 import type { ValueKind } from './kinds.ts';
+import { isReadOnlyValue, mountFields, portMapping } from './values.ts';
+import { parseImageReference } from './word-shapes.ts';
 
 export type RiskId =
   | 'privileged'
@@ -93,7 +95,6 @@ const MOUNT_FIELDS: Record<string, (v: string, type: string) => string> = {
   'volume-opt': (v) => `a volume driver option (${v})`,
   'tmpfs-size': (v) => `at most ${v} bytes`,
 };
-const MOUNT_ALIASES: Record<string, string> = { src: 'source', dst: 'destination', target: 'destination', ro: 'readonly' };
 
 /** Namespace flags of docker run whose kind the reference does not declare: --pid, --ipc, --uts, --userns, --cgroupns. */
 function describeNamespace(flag: string, value: string): string | undefined {
@@ -117,15 +118,12 @@ function describeNamespace(flag: string, value: string): string | undefined {
 export function describeValue(kind: ValueKind | undefined, value: string, flag: string, context?: ValueContext): Described {
   switch (kind) {
     case 'port-mapping': {
-      const [ports = '', proto] = value.split('/');
-      const bits = ports.split(':');
-      const container = bits.pop() ?? '';
-      const host = bits.pop();
-      const ip = bits.join(':');
-      if (!/^\d+(-\d+)?$/.test(container) || (host && !/^\d+(-\d+)?$/.test(host)))
-        return { text: `Port mapping "${value}" (expected HOST_PORT:CONTAINER_PORT).` };
-      const hostPart = host ? `port ${host} of the host` : 'a random free port of the host';
-      return { text: `Send ${hostPart}${ip ? ` (address ${ip} only)` : ''} to port ${container} inside the container${proto ? ` (${proto})` : ''}.` };
+      const p = portMapping(value);
+      if (!p) return { text: `Port mapping "${value}" (expected HOST_PORT:CONTAINER_PORT).` };
+      const hostPart = p.host ? `port ${p.host} of the host` : 'a random free port of the host';
+      return {
+        text: `Send ${hostPart}${p.ip ? ` (address ${p.ip} only)` : ''} to port ${p.container} inside the container${p.proto !== 'tcp' ? ` (${p.proto})` : ''}.`,
+      };
     }
     case 'volume': {
       const parts = value.split(':');
@@ -135,16 +133,14 @@ export function describeValue(kind: ValueKind | undefined, value: string, flag: 
       return mountOf(src, dst, !!opts?.split(',').includes('ro'), isPath ? `the host path ${src}` : `the named volume ${src}`);
     }
     case 'mount': {
-      const pairs = value.split(',').map((kv) => [kv.split('=')[0]!, kv.includes('=') ? kv.slice(kv.indexOf('=') + 1) : 'true'] as const);
-      const fields = new Map(pairs.map(([k, v]) => [MOUNT_ALIASES[k] ?? k, v]));
+      const list = mountFields(value);
+      const fields = new Map(list.map((f) => [f.field, f.value]));
       const type = fields.get('type') ?? 'volume';
       const src = fields.get('source') ?? '';
       const dst = fields.get('destination') ?? '';
-      const ro = fields.has('readonly') && !['false', '0'].includes(fields.get('readonly')!);
+      const ro = isReadOnlyValue(fields.get('readonly'));
       // Field by field, as typed: type=bind: a bind mount; src=/data: the host path /data; ...
-      const each = value
-        .split(',')
-        .map((kv, i) => `${kv}: ${MOUNT_FIELDS[MOUNT_ALIASES[pairs[i]![0]] ?? pairs[i]![0]]?.(pairs[i]![1], type) ?? 'an option of the mount'}`);
+      const each = list.map((f) => `${f.written}: ${MOUNT_FIELDS[f.field]?.(f.value, type) ?? 'an option of the mount'}`);
       const whole =
         type === 'tmpfs'
           ? { text: `A temporary in-memory filesystem at ${dst} inside the container.` }
@@ -219,18 +215,11 @@ export function describeValue(kind: ValueKind | undefined, value: string, flag: 
   }
 }
 
-/** Describe an image reference: registry, repository, tag. */
+/** Describe an image reference: registry, repository, tag (read by the model's parseImageReference). */
 export function describeImage(ref: string): string {
-  const [name, digest] = ref.split('@') as [string, string | undefined];
-  const slash = name.lastIndexOf('/');
-  const colon = name.lastIndexOf(':');
-  const hasTag = colon > slash;
-  const repo = hasTag ? name.slice(0, colon) : name;
-  const tag = hasTag ? name.slice(colon + 1) : undefined;
-  const first = repo.split('/')[0]!;
-  const registry = repo.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : undefined;
-  const where = registry ? `from the registry ${registry}` : 'from Docker Hub';
-  const official = !repo.includes('/') ? ' (an official image)' : '';
+  const { registry, repository, name, tag, digest } = parseImageReference(ref);
+  const where = registry && name === repository ? `from the registry ${registry}` : 'from Docker Hub';
+  const official = !name.includes('/') ? ' (an official image)' : '';
   const version = digest ? `, exactly the digest ${digest}` : tag ? `, tag ${tag}` : ', tag latest (no tag given)';
-  return `The image: repository ${repo}${official}${version}, ${where}. Docker downloads it first if it is not on the machine.`;
+  return `The image: repository ${name}${official}${version}, ${where}. Docker downloads it first if it is not on the machine.`;
 }

@@ -318,6 +318,18 @@ export function indexModel(model: Model): ModelIndex {
   return { model, byName, children };
 }
 
+/**
+ * Every mistake the reference lists, with where it belongs: wrong command spellings
+ * (`docker image details`, `docker-compose up`) and wrong flags of a command (`--port` of
+ * `docker run`). The one list the checker, the explainer, the content checks and the tests read.
+ */
+export function mistakesOf(model: Model): Array<ModelMistake & { command?: string }> {
+  return [
+    ...model.mistakes,
+    ...model.commands.flatMap((c) => c.flags.flatMap((f) => (f.of ? [] : (f.mistakes ?? []).map((m) => ({ ...m, command: c.name }))))),
+  ];
+}
+
 /** The versions a model is checked against, as one phrase: "Docker CLI 28.2.2 and 29.7.2, Compose 5.5.0, Buildx 0.36.0". */
 export function versionsPhrase(m: Pick<Model, 'engines' | 'plugins'>): string {
   const engine = m.engines.map((l, i) => (i === 0 ? l : l.replace(/^Docker CLI /, ''))).join(' and ');

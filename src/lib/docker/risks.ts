@@ -9,6 +9,9 @@
 import type { RiskId } from './describe.ts';
 import type { ModelIndex } from './model.ts';
 import type { Segment, Token } from './tokenize.ts';
+import { deletedByFlag, deletingFlags } from './deletes.ts';
+import { mountFields } from './values.ts';
+import { parseImageReference } from './word-shapes.ts';
 
 export interface SegmentRisk {
   id: RiskId;
@@ -48,18 +51,20 @@ const ARCH_NAMESPACE = /^(arm64v8|arm32v[567]|amd64|i386|ppc64le|s390x|riscv64)\
 
 /** The architecture an image reference names, if any. */
 export function imageArch(ref: string): string | undefined {
-  const ns = ARCH_NAMESPACE.exec(ref)?.[1];
+  const { name, tag } = parseImageReference(ref);
+  const ns = ARCH_NAMESPACE.exec(name)?.[1];
   if (ns) return ns;
-  const name = ref.split('@')[0]!;
-  const colon = name.lastIndexOf(':');
-  return colon > name.lastIndexOf('/') ? ARCH.exec(name.slice(colon + 1))?.[1] : undefined;
+  return tag === undefined ? undefined : ARCH.exec(tag)?.[1];
 }
 
 /**
  * Images without bash: Alpine and BusyBox ship sh only ("the Alpine images do not include bash",
  * https://github.com/docker-library/php/issues/469; "use sh", https://github.com/docker/for-linux/issues/963).
  */
-const NO_BASH = /(?:^|\/)(?:alpine|busybox)(?::|$)|:[^/]*alpine/;
+function hasNoBash(ref: string): boolean {
+  const { name, tag } = parseImageReference(ref);
+  return /^(?:alpine|busybox)$/.test(name.split('/').at(-1)!) || /alpine/.test(tag ?? '');
+}
 
 const SHELL = /^(?:\/bin\/|\/usr\/bin\/)?(?:bash|sh|ash|zsh)$/;
 
@@ -123,9 +128,9 @@ export function segmentRisks(seg: Segment, index: ModelIndex): SegmentRisk[] {
 
     // A combination, said once: privileged with the host's processes or its / is root on the host
     // (https://docs.docker.com/engine/security/#docker-daemon-attack-surface).
-    const rootMount = [...(flags.get('--volume')?.values ?? []), ...(flags.get('--mount')?.values ?? [])].some(
-      (v) => /^\/(?::|$)/.test(v) || /(?:^|,)(?:source|src)=\/(?:,|$)/.test(v),
-    );
+    const rootMount =
+      (flags.get('--volume')?.values ?? []).some((v) => v.split(':')[0] === '/') ||
+      (flags.get('--mount')?.values ?? []).some((v) => mountFields(v).some((f) => f.field === 'source' && f.value === '/'));
     if (has('--privileged') && (pid === 'host' || rootMount)) {
       const parts = ['--privileged', ...(pid === 'host' ? ['--pid host'] : []), ...(rootMount ? ["the host's / mounted"] : [])];
       add(
@@ -178,7 +183,7 @@ export function segmentRisks(seg: Segment, index: ModelIndex): SegmentRisk[] {
           `The image is built for ${arch}: it runs only on a machine with that CPU (a robot's Raspberry Pi or Jetson is arm64, most laptops amd64). Elsewhere it fails with "exec format error" unless emulation is set up.`,
           image,
         );
-      if (inner && /^(?:\/bin\/|\/usr\/bin\/)?bash$/.test(inner.text) && NO_BASH.test(image.text))
+      if (inner && /^(?:\/bin\/|\/usr\/bin\/)?bash$/.test(inner.text) && hasNoBash(image.text))
         add(
           'no-bash',
           `${image.text} has no bash (small images such as Alpine and BusyBox only have sh): this fails with "executable file not found". Use sh.`,
@@ -212,7 +217,7 @@ export function segmentRisks(seg: Segment, index: ModelIndex): SegmentRisk[] {
   if (is('docker system prune')) {
     add(
       'data-loss',
-      `Deletes every stopped container, every network no container uses, ${all ? 'every image no container uses (not only dangling ones)' : 'dangling images'} and the build cache${has('--volumes') ? ', and the anonymous volumes no container uses (since Engine 23 named volumes stay; before, they went too)' : ''}.`,
+      `Deletes every stopped container, every network no container uses, ${all ? 'every image no container uses (not only dangling ones)' : 'dangling images'} and the build cache${has('--volumes') ? `, and ${deletedByFlag('docker system prune', '--volumes')} (since Engine 23 named volumes stay; before, they went too)` : ''}.`,
       first,
     );
   }
@@ -238,7 +243,9 @@ export function segmentRisks(seg: Segment, index: ModelIndex): SegmentRisk[] {
     );
   // https://docs.docker.com/reference/cli/docker/compose/down/: -v removes named volumes of the
   // Compose file and anonymous volumes of the containers.
-  if (is('docker compose down') && has('--volumes'))
-    add('data-loss', "-v also deletes the named volumes of the Compose file and the containers' anonymous volumes, with their data.", tokenOf('--volumes'));
+  // Flags that delete data as well (deletes.ts); prune's own sentence names its --volumes.
+  if (!is('docker system prune'))
+    for (const [long, what] of deletingFlags(seg.command))
+      if (has(long)) add('data-loss', `${tokenOf(long).flag?.short ?? long} also deletes ${what}, with their data.`, tokenOf(long));
   return out;
 }

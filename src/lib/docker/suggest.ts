@@ -5,9 +5,7 @@
  * (the data's own mistakes may still point there, because an author wrote them).
  */
 import { editDistance } from '../search/spelling.ts';
-
-/** Last words of commands that delete, stop or kill something. */
-export const DESTRUCTIVE = new Set(['rm', 'rmi', 'remove', 'prune', 'kill', 'down', 'stop', 'leave', 'disable']);
+import { isDestructiveWord } from './deletes.ts';
 
 /** The largest distance still worth suggesting for a word of this length. */
 const maxDistance = (word: string) => (word.replace(/^-+/, '').length <= 3 ? 1 : 2);
@@ -20,7 +18,7 @@ export function closest(word: string, candidates: readonly string[], preferred: 
   const max = maxDistance(word);
   let best: { c: string; d: number; p: boolean } | undefined;
   for (const c of candidates) {
-    if (commands && DESTRUCTIVE.has(c)) continue;
+    if (commands && isDestructiveWord(c)) continue;
     const d = editDistance(word, c, max);
     if (d > max) continue;
     const p = preferred(c);

@@ -10,7 +10,7 @@
 import { closest } from './suggest.ts';
 import { lexShell, type ShellItem, type ShellWord } from './shell.ts';
 import type { ModelArg, ModelCommand, ModelFlag, ModelIndex } from './model.ts';
-import { flagLabel, isFlag, isPlaceholder } from './word-shapes.ts';
+import { flagLabel, isFlag, isImageReference, isPlaceholder } from './word-shapes.ts';
 import { isAssignment } from './variables.ts';
 
 export type TokenKind =
@@ -119,10 +119,6 @@ export interface Limits {
 }
 
 const NO_LIMITS: Limits = { chars: Infinity, tokens: Infinity };
-
-/** An image reference as the CLI accepts it: [HOST[:PORT]/]NAME[:TAG][@DIGEST], lower case. */
-const IMAGE_REF =
-  /^(?:[a-zA-Z0-9]+(?:[._-][a-zA-Z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::\w[\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 
 /** Split a line into its docker commands and tokens. */
 export function tokenize(input: string, index: ModelIndex, limits: Limits = NO_LIMITS): Tokenized {
@@ -373,7 +369,7 @@ function walkDocker(w: Walk, words: ShellWord[], start: number, seg: Segment): v
     if (arg?.role === 'image' && imageAt < 0) {
       token.kind = 'image';
       imageAt = w.tokens.length;
-      if (!isPlaceholder(t) && !/^[^a-z]*[A-Z][^a-z]*$/.test(t) && !word.vars && !word.subst && !IMAGE_REF.test(t)) {
+      if (!isPlaceholder(t) && !/^[^a-z]*[A-Z][^a-z]*$/.test(t) && !word.vars && !word.subst && !isImageReference(t)) {
         const problem = invalidImage(w, cmd, t);
         if (problem.suggestion?.text === t.toLowerCase() && word.raw === t) problem.fix = replaceWord(word, problem.suggestion.text);
         token.problems.unshift(problem);
@@ -575,7 +571,7 @@ function invalidImage(w: Walk, cmd: ModelCommand, t: string): Problem {
     severity: 'error',
     message: `"${t}" is not a valid image reference, so ${cmd.name} would fail with "invalid reference format".`,
   };
-  if (t.toLowerCase() !== t && IMAGE_REF.test(t.toLowerCase())) {
+  if (t.toLowerCase() !== t && isImageReference(t.toLowerCase())) {
     problem.message += ' Repository names are lower case.';
     problem.suggestion = { text: t.toLowerCase() };
   } else if (before?.flag && !before.flag.type && before.kind !== 'value') {

@@ -33,16 +33,43 @@ export const isDockerLine = (line: string): boolean => DOCKER_LINE.test(line);
 export const IMAGE_REFERENCE =
   /^(?:[a-zA-Z0-9]+(?:[._-][a-zA-Z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::\w[\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 
-/** The parts of an image reference: registry (when the first part names a host), repository, tag, digest. */
-export function parseImageReference(ref: string): { registry?: string; repository: string; tag?: string; digest?: string } {
-  const [name, digest] = ref.split('@') as [string, string | undefined];
-  const slash = name.lastIndexOf('/');
-  const colon = name.lastIndexOf(':');
-  const repository = colon > slash ? name.slice(0, colon) : name;
+/** Whether a word is an image reference the CLI accepts (`docker run` fails on any other with "invalid reference format"). */
+export const isImageReference = (ref: string): boolean => IMAGE_REFERENCE.test(ref);
+
+/** Docker Hub's host names: `docker.io/library/nginx` is `nginx`. */
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+export interface ImageReference {
+  /** The registry, when the first part names a host: `localhost:5000`, `ghcr.io`, `docker.io`. */
+  registry?: string;
+  /** Everything before the tag, as written: `localhost:5000/bot`, `docker.io/library/nginx`. */
+  repository: string;
+  /** The repository as docker resolves it, Docker Hub's host and `library/` left out: `docker.io/library/nginx` → `nginx`. */
+  name: string;
+  /** The tag as written (none: docker uses `latest`, unless a digest is given). */
+  tag?: string;
+  /** `sha256:…` after `@`. */
+  digest?: string;
+}
+
+/**
+ * The parts of an image reference: registry (when the first part names a host), repository, tag,
+ * digest, and the name docker resolves it to (`docker.io/library/nginx`, `library/nginx` and
+ * `nginx` are one image). The one reading of an image reference: the explainer, the risks, the
+ * exercise checker and the content checks all use it.
+ */
+export function parseImageReference(ref: string): ImageReference {
+  const [written, digest] = ref.split('@') as [string, string | undefined];
+  const slash = written.lastIndexOf('/');
+  const colon = written.lastIndexOf(':');
+  const repository = colon > slash ? written.slice(0, colon) : written;
   const first = repository.split('/')[0]!;
-  const out: { registry?: string; repository: string; tag?: string; digest?: string } = { repository };
-  if (repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) out.registry = first;
-  if (colon > slash) out.tag = name.slice(colon + 1);
+  const registry = repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : undefined;
+  const onHub = registry === undefined || DOCKER_HUB.has(registry);
+  const path = registry !== undefined && onHub ? repository.slice(registry.length + 1) : repository;
+  const out: ImageReference = { repository, name: onHub ? path.replace(/^library\/(?=[^/]+$)/, '') : repository };
+  if (registry !== undefined) out.registry = registry;
+  if (colon > slash) out.tag = written.slice(colon + 1);
   if (digest) out.digest = digest;
   return out;
 }

@@ -9,7 +9,10 @@
  */
 import type { ModelFlag, ModelIndex } from '../docker/model.ts';
 import { tokenize, type Problem, type Segment } from '../docker/tokenize.ts';
-import { flagLabel } from '../docker/word-shapes.ts';
+import { deletedByFlag, deletesThings } from '../docker/deletes.ts';
+import { sameImageReference, sameValue } from '../docker/same.ts';
+import { portMapping } from '../docker/values.ts';
+import { flagLabel, parseImageReference } from '../docker/word-shapes.ts';
 import type { ExerciseData, FlagWant, Reason, Step } from './schema.ts';
 
 export interface Feedback {
@@ -39,15 +42,6 @@ interface ReadCommand {
   args: string[];
   run: string[];
 }
-
-/** Last words of commands that delete containers, images, volumes or networks with their data. */
-const DELETES = new Set(['rm', 'rmi', 'prune', 'remove']);
-/** Flags that make a command delete data as well (`docker compose down -v` removes the volumes). */
-const DELETING_FLAGS: Readonly<Record<string, readonly string[]>> = {
-  'docker compose down': ['--volumes'],
-  'docker system prune': ['--volumes'],
-  'docker container rm': ['--volumes'],
-};
 
 const PROBLEM_REASON: Partial<Record<Problem['code'], Reason>> = {
   'unknown-command': 'unknown-command',
@@ -98,66 +92,14 @@ function readSegment(s: Segment): ReadCommand {
   return out;
 }
 
-/** `[registry/][library/]name[:tag][@digest]` → repository and tag, as docker resolves them. */
-export function imageParts(ref: string): { repo: string; tag?: string } {
-  const noDigest = ref.split('@')[0]!;
-  const slash = noDigest.lastIndexOf('/');
-  const colon = noDigest.lastIndexOf(':');
-  const hasTag = colon > slash;
-  let repo = hasTag ? noDigest.slice(0, colon) : noDigest;
-  repo = repo.replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
-  return hasTag ? { repo, tag: noDigest.slice(colon + 1) } : { repo };
-}
-
-function sameImage(want: string, got: string): boolean {
-  const w = imageParts(want);
-  const g = imageParts(got);
-  if (w.repo !== g.repo) return false;
-  return w.tag === undefined || (g.tag ?? 'latest') === w.tag;
-}
-
-/** A port mapping as docker reads it: `[IP:][HOST:]CONTAINER[/PROTO]`, the protocol tcp by default. */
-export function portMapping(v: string): { ip: string; host: string; container: string; proto: string } | undefined {
-  const m = v.match(/^(.*?)(?:\/(tcp|udp|sctp))?$/i)!;
-  const parts = m[1]!.split(':');
-  const container = parts.pop()!;
-  const host = parts.pop() ?? '';
-  const ip = parts.join(':').replace(/^\[|\]$/g, '');
-  if (!/^\d+(-\d+)?$/.test(container) || (host && !/^\d+(-\d+)?$/.test(host))) return undefined;
-  return { ip, host, container, proto: (m[2] ?? 'tcp').toLowerCase() };
+/** Whether the line's image is the one the task wants: any tag when the task names none (`nginx` takes `nginx:1.29`), else the same image as docker resolves it. */
+function wantedImage(want: string, got: string): boolean {
+  const w = parseImageReference(want);
+  return w.tag === undefined && w.digest === undefined ? parseImageReference(got).name === w.name : sameImageReference(want, got);
 }
 
 /** A message that ends as a sentence (the model's messages start with a command or a flag, kept as typed). */
 const sentence = (m: string) => m.replace(/([^.?!])$/, '$1.');
-
-const trimSlash = (s: string) => (s.length > 1 ? s.replace(/\/+$/, '') : s);
-
-/** Whether two values of a flag mean the same, by the flag's kind of value. */
-function sameValue(flag: ModelFlag, want: string, got: string): boolean {
-  if (flag.value === 'port-mapping') {
-    const w = portMapping(want);
-    const g = portMapping(got);
-    return !!w && !!g && w.ip === g.ip && w.host === g.host && w.container === g.container && w.proto === g.proto;
-  }
-  if (flag.value === 'volume' || flag.value === 'device') return want.split(':').map(trimSlash).join(':') === got.split(':').map(trimSlash).join(':');
-  if (flag.value === 'mount') {
-    // Fields in any order, with their aliases: source/src, destination/dst/target.
-    const fields = (v: string) =>
-      v
-        .split(',')
-        .map((f) =>
-          f
-            .replace(/^(src|source)=/, 'source=')
-            .replace(/^(dst|destination|target)=/, 'target=')
-            .replace(/^readonly$/, 'readonly=true')
-            .replace(/^ro(=true)?$/, 'readonly=true'),
-        )
-        .sort()
-        .join(',');
-    return fields(want) === fields(got);
-  }
-  return want === got;
-}
 
 function isReversed(flag: ModelFlag, want: string, got: string): boolean {
   if (flag.value !== 'port-mapping') return false;
@@ -190,7 +132,7 @@ function compareStep(want: Step, got: ReadCommand, index: ModelIndex): Feedback[
   const out: Feedback[] = [];
   const wantName = canonicalCommand(want.command, index) ?? want.command;
   if (got.name !== wantName) {
-    const deletes = DELETES.has(got.name.split(' ').at(-1)!) && !DELETES.has(wantName.split(' ').at(-1)!);
+    const deletes = deletesThings(got.name) && !deletesThings(wantName);
     out.push(
       deletes
         ? { reason: 'deletes-data', message: `${got.typed} deletes things, and the task does not ask for that: this task needs ${want.command}.` }
@@ -202,13 +144,10 @@ function compareStep(want: Step, got: ReadCommand, index: ModelIndex): Feedback[
     const present = got.flags.find((f) => f.long === long);
     if (!present) continue;
     const label = flagLabel(present.flag);
-    const deleting = DELETING_FLAGS[wantName]?.includes(long);
+    const deleted = deletedByFlag(wantName, long);
     out.push(
-      deleting
-        ? {
-            reason: 'deletes-data',
-            message: `${label} also deletes data (${present.flag.caution ?? present.flag.risk ?? 'it removes what the task wants kept'}); the task does not ask for that.`,
-          }
+      deleted
+        ? { reason: 'deletes-data', message: `${label} also deletes ${deleted}, with their data; the task does not ask for that.` }
         : present.flag.risk
           ? {
               reason: 'risky-flag',
@@ -220,8 +159,9 @@ function compareStep(want: Step, got: ReadCommand, index: ModelIndex): Feedback[
   // A risky or deleting flag nobody asked for comes first: it matters more than what is missing.
   for (const f of got.flags) {
     if (f.long in want.flags || want.absent.includes(f.long)) continue;
-    if (DELETING_FLAGS[wantName]?.includes(f.long))
-      out.push({ reason: 'deletes-data', message: `${flagLabel(f.flag)} also deletes data, and the task does not ask for that.` });
+    const deleted = deletedByFlag(wantName, f.long);
+    if (deleted)
+      out.push({ reason: 'deletes-data', message: `${flagLabel(f.flag)} also deletes ${deleted}, with their data, and the task does not ask for that.` });
     else if (f.flag.risk)
       out.push({
         reason: 'risky-flag',
@@ -244,9 +184,9 @@ function compareStep(want: Step, got: ReadCommand, index: ModelIndex): Feedback[
     }
     const needed = all ?? [];
     for (const v of needed)
-      if (!present.values.some((g) => sameValue(flag, v, g)))
+      if (!present.values.some((g) => sameValue(flag.value, v, g)))
         out.push({ reason: 'wrong-value', message: `${label} ${v} is missing: the task needs ${needed.join(' and ')}.` });
-    if (any && !present.values.some((g) => any.some((v) => sameValue(flag, v, g)))) {
+    if (any && !present.values.some((g) => any.some((v) => sameValue(flag.value, v, g)))) {
       const got1 = present.values[0] ?? '';
       if (any.some((v) => isReversed(flag, v, got1))) {
         const p = portMapping(got1)!;
@@ -263,7 +203,7 @@ function compareStep(want: Step, got: ReadCommand, index: ModelIndex): Feedback[
   }
   if (want.image !== undefined) {
     if (!got.image) out.push({ reason: 'wrong-image', message: `Your line names no image; the task needs ${want.image}.` });
-    else if (!sameImage(want.image, got.image))
+    else if (!wantedImage(want.image, got.image))
       out.push({ reason: 'wrong-image', message: `Your line uses the image ${got.image}; the task needs ${want.image}.` });
   }
   if (want.args) {

@@ -90,15 +90,6 @@ export function findCommand(commands: readonly Command[], name: string): Command
   return commands.find((c) => c.name === n || c.aliases.includes(n));
 }
 
-/** The entry that mentions a wrong spelling (`--port`, `docker image details`), with its anchor. */
-export function findMistake(commands: readonly Command[], wrong: string): { anchor: string; right: string; note: string } | undefined {
-  for (const c of commands) {
-    for (const m of c.mistakes) if (m.wrong === wrong) return { anchor: commandAnchor(c), right: m.right, note: m.note };
-    for (const f of c.flags) for (const m of f.mistakes) if (m.wrong === wrong) return { anchor: flagAnchor(c, f), right: m.right, note: m.note };
-  }
-  return undefined;
-}
-
 /**
  * The code block for an example: `bash` with just the command, or `console` with a `$ ` prompt and
  * the expected output (the copy button copies only the command either way).
