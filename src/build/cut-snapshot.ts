@@ -16,8 +16,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
-import { buildOutput, siteConfig } from '../integrations/site-config.ts';
+import { Document, parseDocument } from 'yaml';
+import { buildOutput, DEFAULT_SITE, siteConfig } from '../integrations/site-config.ts';
 import { parseTerms, TERM_ID, TERMS_FILE, type Term } from '../lib/terms/terms.ts';
 
 /** A file only commits with snapshot support have: an older commit's build would ignore SNAPSHOT_TERM. */
@@ -100,6 +100,19 @@ export function resolveCommit(root: string, ref: string): { commit: string; date
   return { commit, date: git(root, 'show', '-s', '--format=%cs', commit) };
 }
 
+/**
+ * The environment the snapshot's build gets: the system's (paths, locale, proxies, npm's settings,
+ * CI) and the site settings that are not the snapshot's own, nothing else. A test runner's or an
+ * enclosing build's variables changed how the snapshot's pages rendered (under Vitest, BASE_URL,
+ * SITE, NODE_ENV=test and the like put the wrong base path into every link).
+ */
+export function buildEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const keep =
+    /^(PATH|HOME|USER|LOGNAME|SHELL|TERM|TMPDIR|TMP|TEMP|LANG|LC_\w+|TZ|CI|GITHUB_\w+|RUNNER_\w+|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy|npm_config_\w+|NPM_CONFIG_\w+|SITE_REPO|SITE_REPO_BRANCH|SERVICE_WORKER|ASTRO_CACHE_DIR|CHROMIUM_PATH)$/;
+  // npm_config_local_prefix would make the snapshot's `npm run build` run this project's script, in this folder.
+  return Object.fromEntries(Object.entries(env).filter(([k]) => keep.test(k) && k !== 'npm_config_local_prefix'));
+}
+
 /** Read a stored snapshot's manifest, or undefined when there is none. */
 export function readManifest(dir: string): SnapshotManifest | undefined {
   try {
@@ -136,13 +149,15 @@ export function cutSnapshot(o: CutOptions): CutResult {
       symlinkSync(realpathSync(join(root, 'node_modules')), join(work, 'node_modules'));
     } else {
       const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: work, stdio: o.stdio ?? 'inherit' });
-      if (ci.status !== 0) throw new Error(`npm ci failed for ${o.ref} (${commit.slice(0, 12)}) in ${work}: its dependencies could not be installed (see above)`);
+      if (ci.status !== 0)
+        throw new Error(`npm ci failed for ${o.ref} (${commit.slice(0, 12)}) in ${work}: its dependencies could not be installed (see above)`);
     }
     const out = join(store, `.building-${snapshotKey(o.term, commit, o.base)}`);
     rmSync(out, { recursive: true, force: true });
     const env: Record<string, string | undefined> = {
-      ...process.env,
-      SITE_URL: o.site,
+      ...buildEnv(process.env),
+      // Unset stays unset (the local default), so the build does not warn about a loopback SITE_URL it was not given.
+      SITE_URL: process.env['SITE_URL'] ? o.site : o.site === DEFAULT_SITE ? undefined : o.site,
       BASE_PATH: base,
       SNAPSHOT_TERM: o.term,
       SNAPSHOT_LABEL: term.label,
@@ -167,15 +182,18 @@ export function cutSnapshot(o: CutOptions): CutResult {
 
 /** Add or replace `term` in the terms file's text, keeping its comments and the other entries. */
 export function withTerm(text: string, term: Term, file = TERMS_FILE): string {
-  parseTerms(text, file);
-  const doc = parseDocument(text || '[]\n');
-  const list = (doc.contents && 'items' in doc.contents ? doc.toJS() : []) as unknown[];
-  const entries = Array.isArray(list) ? (list as Array<Record<string, unknown>>) : [];
-  const i = entries.findIndex((e) => e['id'] === term.id);
+  const terms = parseTerms(text, file);
   const entry = { id: term.id, label: term.label, commit: term.commit, ref: term.ref, date: term.date };
+  const doc = parseDocument(text);
+  const i = terms.findIndex((t) => t.id === term.id);
   if (i >= 0) doc.setIn([i], doc.createNode(entry));
-  else if (entries.length) doc.addIn([], doc.createNode(entry));
-  else doc.contents = doc.createNode([entry]);
+  else if (terms.length) doc.addIn([], doc.createNode(entry));
+  else {
+    // An empty file or `[]`: a new list under the file's opening comment.
+    const fresh = new Document([entry]);
+    fresh.commentBefore = doc.commentBefore ?? (doc.contents as { commentBefore?: string | null } | null)?.commentBefore ?? null;
+    return fresh.toString();
+  }
   return doc.toString();
 }
 

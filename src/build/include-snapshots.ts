@@ -34,7 +34,8 @@ export async function includeSnapshots(site: BuiltSite, root = process.cwd(), en
       cutSnapshot({ term: term.id, ref: term.commit, label: term.label, root, store, site: site.siteOrigin, base: site.base, cacheDir: site.cacheDir });
     }
     const target = join(site.outDir, term.id);
-    if (existsSync(target)) throw new Error(`content/terms.yaml: term "${term.id}" would replace ${target}, which the current site already has: give the term another id`);
+    if (existsSync(target))
+      throw new Error(`content/terms.yaml: term "${term.id}" would replace ${target}, which the current site already has: give the term another id`);
     cpSync(dir, target, { recursive: true, filter: (src) => src !== join(dir, MANIFEST) });
     lines.push(`${term.id} (${term.commit.slice(0, 12)})`);
   }

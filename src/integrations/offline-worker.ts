@@ -275,7 +275,11 @@ async function workerRuntime(prefix: string, cacheDir: string, { term, leave = [
 export async function writeServiceWorker(
   outDir: string,
   base: string,
-  { budget = PRECACHE_BUDGET_BYTES, cacheDir = buildOutput(process.env).cacheDir, scope = {} }: { budget?: number; cacheDir?: string; scope?: WorkerScope } = {},
+  {
+    budget = PRECACHE_BUDGET_BYTES,
+    cacheDir = buildOutput(process.env).cacheDir,
+    scope = {},
+  }: { budget?: number; cacheDir?: string; scope?: WorkerScope } = {},
 ): Promise<PrecacheReport> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const plan = readPrecachePlan(outDir, prefix);

@@ -19,7 +19,8 @@ export interface SnapshotMode {
 export function snapshotMode(env: Record<string, string | undefined>, base: string): SnapshotMode | undefined {
   const term = env['SNAPSHOT_TERM'];
   if (!term) return undefined;
-  if (!TERM_ID.test(term)) throw new Error(`SNAPSHOT_TERM=${term} is not a term id: write the year, "-" and lower-case letters, e.g. SNAPSHOT_TERM=2027-spring`);
+  if (!TERM_ID.test(term))
+    throw new Error(`SNAPSHOT_TERM=${term} is not a term id: write the year, "-" and lower-case letters, e.g. SNAPSHOT_TERM=2027-spring`);
   if (!base.endsWith(`/${term}/`)) {
     throw new Error(`SNAPSHOT_TERM=${term} needs BASE_PATH to end with /${term}/ (it is ${base}): cut snapshots with npm run snapshot -- ${term} <ref>`);
   }
