@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer } from '../../src/server/static-server.ts';
 import { cutSnapshot } from '../../src/build/cut-snapshot.ts';
@@ -82,3 +83,22 @@ test("a snapshot's list of terms sends the reader to the current site's", async 
   await expect(page).toHaveURL(`${origin}/terms/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Term snapshots');
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const width of [390, 1280]) {
+    test(`the banner passes axe (${theme}, ${width} px): a snapshot chapter, its 404 page and the current site's /terms/`, async ({ browser }) => {
+      const context = await browser.newContext({ colorScheme: theme, viewport: { width, height: 800 } });
+      await context.addInitScript((t) => localStorage.setItem('theme', t), theme);
+      const page = await context.newPage();
+      for (const path of [`/${TERM}/what-is-docker/`, `/${TERM}/404.html`, '/terms/']) {
+        await page.goto(origin + path);
+        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        expect(
+          violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          path,
+        ).toEqual([]);
+      }
+      await context.close();
+    });
+  }
+}
