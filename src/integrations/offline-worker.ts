@@ -169,6 +169,21 @@ export interface WorkerScope {
   leave?: readonly string[];
 }
 
+/**
+ * The route of navigations this worker answers (network first, its 404 offline): every one, except
+ * under another build's path in `leave` (a term snapshot, with its own worker scoped to it), which
+ * is neither cached in this worker's pages nor answered with its 404. Workbox writes the function
+ * into sw.js as source, so the paths are written into its text.
+ */
+export function navigationMatch(leave: readonly string[] = []): (o: { request: Request; url: URL }) => boolean {
+  if (!leave.length) return ({ request }) => request.mode === 'navigate';
+  // Built from text: a closure over `leave` would not survive into sw.js.
+  return new Function('{ request, url }', `return request.mode === 'navigate' && !${JSON.stringify(leave)}.some((p) => url.pathname.startsWith(p));`) as (o: {
+    request: Request;
+    url: URL;
+  }) => boolean;
+}
+
 /** Stands in for the precache list in the cached worker (see workerRuntime), and that list as Terser writes it. */
 const MANIFEST_SLOT = { url: '__docker_basics_precache__', revision: null };
 const MANIFEST_SLOT_CODE = /\[\{url:"__docker_basics_precache__",revision:null\}\]/;
@@ -181,15 +196,7 @@ const MANIFEST_SLOT_CODE = /\[\{url:"__docker_basics_precache__",revision:null\}
  * only when one changes; the list of the site's files is put into it at each build.
  */
 async function workerRuntime(prefix: string, cacheDir: string, { term, leave = [] }: WorkerScope = {}): Promise<string> {
-  // Navigations under another build's path (a term snapshot, with its own worker scoped to it) are
-  // not this worker's: neither cached in its pages nor answered with its 404. The function is
-  // written into sw.js as source, so the paths are written into its text.
-  const navigation = leave.length
-    ? (new Function('{ request, url }', `return request.mode === 'navigate' && !${JSON.stringify(leave)}.some((p) => url.pathname.startsWith(p));`) as (o: {
-        request: Request;
-        url: URL;
-      }) => boolean)
-    : ({ request }: { request: Request }) => request.mode === 'navigate';
+  const navigation = navigationMatch(leave);
   const options = {
     swDest: '',
     globDirectory: '',

@@ -7,6 +7,7 @@ import { chaptersAt, chaptersNow } from '../../src/lib/terms/chapter-sources.ts'
 import { defaultLabel, snapshotKey, withTerm } from '../../src/build/cut-snapshot.ts';
 import { inOtherSite } from '../../src/lib/links/link-check.ts';
 import { otherSites } from '../../src/build/steps.ts';
+import { navigationMatch } from '../../src/integrations/offline-worker.ts';
 
 const SHA = 'a'.repeat(40);
 const entry = (fields: Record<string, string>) =>
@@ -27,7 +28,9 @@ describe('content/terms.yaml', () => {
     expect(() => parseTerms(entry({ ...good, id: 'Spring 2027' }), 'content/terms.yaml')).toThrow(
       'content/terms.yaml: term 1 (Spring 2027): field "id" is "Spring 2027"; write the year, "-" and lower-case letters',
     );
-    expect(() => parseTerms(entry({ ...good, commit: 'abc123' }), 'content/terms.yaml')).toThrow(/term 1 \(2027-spring\): field "commit" is "abc123"; write a full commit id/);
+    expect(() => parseTerms(entry({ ...good, commit: 'abc123' }), 'content/terms.yaml')).toThrow(
+      /term 1 \(2027-spring\): field "commit" is "abc123"; write a full commit id/,
+    );
     const { date: _date, ...noDate } = good;
     expect(() => parseTerms(entry(noDate), 'content/terms.yaml')).toThrow(/term 1 \(2027-spring\): field "date" is missing; write a date as YYYY-MM-DD/);
     expect(() => parseTerms(entry({ ...good, colour: 'red' }), 'content/terms.yaml')).toThrow(/unknown field "colour"/);
@@ -66,7 +69,9 @@ describe('snapshot mode', () => {
   });
 
   it('fails naming the variable when the base path is not the term', () => {
-    expect(() => snapshotMode({ SNAPSHOT_TERM: '2027-spring' }, '/docker-basics/')).toThrow(/SNAPSHOT_TERM=2027-spring needs BASE_PATH to end with \/2027-spring\//);
+    expect(() => snapshotMode({ SNAPSHOT_TERM: '2027-spring' }, '/docker-basics/')).toThrow(
+      /SNAPSHOT_TERM=2027-spring needs BASE_PATH to end with \/2027-spring\//,
+    );
     expect(() => snapshotMode({ SNAPSHOT_TERM: 'spring' }, '/spring/')).toThrow(/SNAPSHOT_TERM=spring is not a term id/);
   });
 
@@ -84,18 +89,36 @@ describe('snapshot mode', () => {
     expect(inOtherSite('/what-is-docker/', '/2027-spring/', ['/'])).toBe(true);
     expect(inOtherSite('/2027-spring/what-is-docker/', '/2027-spring/', ['/'])).toBe(false);
   });
+
+  it("the current site's worker leaves navigations to a snapshot alone (the function written into sw.js)", () => {
+    const match = navigationMatch(['/2027-spring/']);
+    const nav = (path: string, mode = 'navigate') => match({ request: { mode } as Request, url: new URL(`https://example.org${path}`) });
+    expect(nav('/what-is-docker/')).toBe(true);
+    expect(nav('/2027-spring/what-is-docker/')).toBe(false);
+    expect(nav('/what-is-docker/', 'cors')).toBe(false);
+    expect(String(match)).toContain('["/2027-spring/"]');
+    expect(navigationMatch()({ request: { mode: 'navigate' } as Request, url: new URL('https://example.org/2027-spring/') })).toBe(true);
+  });
 });
 
 const chapter = (slug: string, title: string, body: string): ChapterSource => ({ slug, source: `---\ntitle: ${title}\norder: 1\n---\n\nIntro.\n\n${body}` });
 
 describe('what changed since a term', () => {
   const then = [
-    chapter('basics', 'Basics', '## Images {#images}\n\nAn image.\n\n## Layers {#layers}\n\nLayers stack.\n\n### Cache {#cache}\n\nOld text.\n\n```bash\ndocker build .\n```\n'),
+    chapter(
+      'basics',
+      'Basics',
+      '## Images {#images}\n\nAn image.\n\n## Layers {#layers}\n\nLayers stack.\n\n### Cache {#cache}\n\nOld text.\n\n```bash\ndocker build .\n```\n',
+    ),
     chapter('old-page', 'Old page', '## Gone {#gone}\n\nBye.\n'),
     chapter('same', 'Same', '## Still {#still}\n\nSame text.\n'),
   ];
   const now = [
-    chapter('basics', 'Basics', '## Images {#images}\n\nAn   image.\n\n### Cache {#cache}\n\nNew text.\n\n```bash\ndocker build .\n```\n\n## Tags {#tags}\n\nNew.\n'),
+    chapter(
+      'basics',
+      'Basics',
+      '## Images {#images}\n\nAn   image.\n\n### Cache {#cache}\n\nNew text.\n\n```bash\ndocker build .\n```\n\n## Tags {#tags}\n\nNew.\n',
+    ),
     chapter('fresh', 'Fresh', '## Start {#start}\n\nHello.\n\n## Layers {#layers}\n\nLayers stack.\n'),
     chapter('same', 'Same', '## Still {#still}\n\nSame text.\n'),
   ];
@@ -145,9 +168,11 @@ describe('what changed since a term', () => {
   it('reads a commit chapters from git, and names the fix for a commit git does not have', () => {
     const head = chaptersAt('HEAD');
     expect(head.map((c) => c.slug).sort()).toEqual(
-      expect.arrayContaining(chaptersNow()
-        .map((c) => c.slug)
-        .filter((s) => head.some((h) => h.slug === s))),
+      expect.arrayContaining(
+        chaptersNow()
+          .map((c) => c.slug)
+          .filter((s) => head.some((h) => h.slug === s)),
+      ),
     );
     expect(head.find((c) => c.slug === 'what-is-docker')?.source).toMatch(/^---\n/);
     expect(() => chaptersAt('f'.repeat(40))).toThrow(/git has no commit f{40}.*fetch-depth: 0/);
