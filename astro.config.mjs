@@ -17,6 +17,7 @@ import { readChapterDates } from './src/lib/site/git-dates.ts';
 import { postBuildNotice } from './src/build/next-step.ts';
 import { MDX_ELEMENT_OVERRIDES } from './src/lib/markdown/mdx-overrides.ts';
 import { tagPositions } from './src/lib/markdown/tag-positions.ts';
+import { snapshotMode } from './src/lib/terms/snapshot-mode.ts';
 
 /**
  * Where the site is published: SITE_URL is the origin, BASE_PATH=/docker-basics/ builds it for a
@@ -25,6 +26,8 @@ import { tagPositions } from './src/lib/markdown/tag-positions.ts';
 const { site, base } = siteConfig(process.env);
 /** OUT_DIR, offline reading (a Workbox service worker; SERVICE_WORKER=off builds a site without it), the cache folder. */
 const { outDir, offline, cacheDir } = buildOutput(process.env);
+/** A term snapshot (SNAPSHOT_TERM, set by `npm run snapshot`): the banner, canonical URLs to the current site. */
+const snapshot = snapshotMode(process.env, base) ?? null;
 
 /** The tiny inline script that applies the stored theme before first paint; hashed for the CSP. */
 const themeInit = readFileSync(new URL('./src/scripts/boot/theme-init.js', import.meta.url), 'utf8');
@@ -92,6 +95,7 @@ export default defineConfig({
     },
     define: {
       'import.meta.env.SERVICE_WORKER_ENABLED': JSON.stringify(offline),
+      'import.meta.env.SNAPSHOT': JSON.stringify(snapshot),
       // "Last updated" and <lastmod>, read from git once, before the build's process grows.
       'import.meta.env.CHAPTER_DATES': JSON.stringify(readChapterDates()),
     },

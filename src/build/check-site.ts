@@ -29,6 +29,8 @@ export interface SiteCheckOptions {
   root?: string;
   /** The published-anchor list. @default content/reference/published-anchors.txt */
   anchorsFile?: string;
+  /** Paths served by another build (a term snapshot, or from a snapshot the current site): links there are that build's to check. */
+  otherSites?: readonly string[];
 }
 
 /** `what-is-docker/index.html` → `content/chapters/what-is-docker.mdx`, when that chapter exists. */
@@ -109,7 +111,12 @@ export function checkSite(opts: SiteCheckOptions): string {
   const outDir = relative(process.cwd(), opts.outDir) || '.';
   const files = readSite(opts.outDir);
   const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
-  const links = checkLinks(files, { base: opts.base, label: `${outDir}/`, ...(opts.siteOrigin ? { siteOrigin: opts.siteOrigin } : {}) });
+  const links = checkLinks(files, {
+    base: opts.base,
+    label: `${outDir}/`,
+    ...(opts.siteOrigin ? { siteOrigin: opts.siteOrigin } : {}),
+    ...(opts.otherSites ? { otherSites: opts.otherSites } : {}),
+  });
   const anchors = readAnchorList(opts.anchorsFile ?? ANCHORS_FILE);
   const moved = checkPublishedAnchors(files, anchors, { base: opts.base, redirects, anchorRedirects }).map((m) => {
     const slug = /^\/([a-z0-9-]+)\//.exec(m)?.[1];

@@ -9,6 +9,8 @@
  */
 import { buildOutput, siteConfig } from '../integrations/site-config.ts';
 import { builtDir } from '../integrations/staged-output.ts';
+import { snapshotMode, type SnapshotMode } from '../lib/terms/snapshot-mode.ts';
+import { readTerms, type Term } from '../lib/terms/terms.ts';
 
 /** The written site, as every step sees it. */
 export interface BuiltSite {
@@ -24,6 +26,20 @@ export interface BuiltSite {
   offline: boolean;
   /** The build's cache folder (ASTRO_CACHE_DIR or node_modules/.astro): what a step keeps between builds. */
   cacheDir: string;
+  /** The term snapshot this build is (SNAPSHOT_TERM), or undefined for the current site. */
+  snapshot?: SnapshotMode | undefined;
+  /** The current site's term snapshots (content/terms.yaml), copied in by the last step but one; none in a snapshot. */
+  terms?: readonly Term[];
+}
+
+/**
+ * Paths served by another build beside this one, with the base: the current site's snapshots
+ * (`/2027-spring/`), or, in a snapshot, the current site. The link check leaves links there to
+ * that build's own check, and the current site's offline worker leaves the snapshots' paths alone.
+ */
+export function otherSites(site: Pick<BuiltSite, 'base' | 'snapshot' | 'terms'>): string[] {
+  if (site.snapshot) return [site.snapshot.currentBase];
+  return (site.terms ?? []).map((t) => `${site.base}${t.id}/`);
 }
 
 export interface PostBuildStep {
@@ -45,14 +61,25 @@ export const POST_BUILD_STEPS: readonly PostBuildStep[] = [
   {
     name: 'offline-worker',
     writes: 'the offline worker',
-    run: async ({ outDir, base, offline, cacheDir }) =>
-      (await import('../integrations/offline-worker.ts')).finishOfflineWorker(outDir, base, offline, cacheDir),
+    run: async (site) =>
+      (await import('../integrations/offline-worker.ts')).finishOfflineWorker(site.outDir, site.base, site.offline, site.cacheDir, {
+        term: site.snapshot?.term,
+        leave: otherSites(site),
+      }),
   },
   // Every link, fragment, id, published anchor, alt text and self-check question of the finished pages.
   {
     name: 'check-site',
     writes: 'the check of links, anchors and ids',
-    run: async ({ outDir, base, siteOrigin }) => (await import('./check-site.ts')).checkSite({ outDir, base, siteOrigin }),
+    run: async (site) =>
+      (await import('./check-site.ts')).checkSite({ outDir: site.outDir, base: site.base, siteOrigin: site.siteOrigin, otherSites: otherSites(site) }),
+  },
+  // After the check (a snapshot was checked by its own build, against its own commit's rules):
+  // each term of content/terms.yaml, built from its own commit, into <outDir>/<term>/.
+  {
+    name: 'term-snapshots',
+    writes: 'the term snapshots of content/terms.yaml',
+    run: async (site) => (await import('./include-snapshots.ts')).includeSnapshots(site),
   },
   // Last: the finished site replaces the output folder only now, so a failed step never leaves a half-built one.
   {
@@ -66,7 +93,8 @@ export const POST_BUILD_STEPS: readonly PostBuildStep[] = [
 export function builtSite(env: Record<string, string | undefined> = process.env): BuiltSite {
   const { outDir, offline, cacheDir } = buildOutput(env);
   const { site, base } = siteConfig(env);
-  return { outDir: builtDir(outDir), publishTo: outDir, base, siteOrigin: site, offline, cacheDir };
+  const snapshot = snapshotMode(env, base);
+  return { outDir: builtDir(outDir), publishTo: outDir, base, siteOrigin: site, offline, cacheDir, snapshot, terms: snapshot ? [] : readTerms() };
 }
 
 export interface StepResult {

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { generateSW, getManifest } from 'workbox-build';
 import { buildOutput } from './site-config.ts';
+import { cacheName } from '../lib/terms/snapshot-mode.ts';
 
 /**
  * Offline reading: after one visit with a connection, the course works with none. Workbox
@@ -160,6 +161,29 @@ self.addEventListener('activate', (e) => e.waitUntil((async () => {
 })()));
 `;
 
+/** Where a worker sits among the builds on one origin (src/lib/terms/): a snapshot's term, the paths of the others. */
+export interface WorkerScope {
+  /** The term snapshot this worker serves (its cache names carry it), or undefined for the current site. */
+  term?: string | undefined;
+  /** Paths (with the base) of other builds, each with its own worker, whose navigations this worker leaves alone. */
+  leave?: readonly string[];
+}
+
+/**
+ * The route of navigations this worker answers (network first, its 404 offline): every one, except
+ * under another build's path in `leave` (a term snapshot, with its own worker scoped to it), which
+ * is neither cached in this worker's pages nor answered with its 404. Workbox writes the function
+ * into sw.js as source, so the paths are written into its text.
+ */
+export function navigationMatch(leave: readonly string[] = []): (o: { request: Request; url: URL }) => boolean {
+  if (!leave.length) return ({ request }) => request.mode === 'navigate';
+  // Built from text: a closure over `leave` would not survive into sw.js.
+  return new Function('{ request, url }', `return request.mode === 'navigate' && !${JSON.stringify(leave)}.some((p) => url.pathname.startsWith(p));`) as (o: {
+    request: Request;
+    url: URL;
+  }) => boolean;
+}
+
 /** Stands in for the precache list in the cached worker (see workerRuntime), and that list as Terser writes it. */
 const MANIFEST_SLOT = { url: '__docker_basics_precache__', revision: null };
 const MANIFEST_SLOT_CODE = /\[\{url:"__docker_basics_precache__",revision:null\}\]/;
@@ -171,7 +195,8 @@ const MANIFEST_SLOT_CODE = /\[\{url:"__docker_basics_precache__",revision:null\}
  * options, so it is kept in `<cacheDir>/offline-worker/`, named by their hash, and built again
  * only when one changes; the list of the site's files is put into it at each build.
  */
-async function workerRuntime(prefix: string, cacheDir: string): Promise<string> {
+async function workerRuntime(prefix: string, cacheDir: string, { term, leave = [] }: WorkerScope = {}): Promise<string> {
+  const navigation = navigationMatch(leave);
   const options = {
     swDest: '',
     globDirectory: '',
@@ -186,10 +211,12 @@ async function workerRuntime(prefix: string, cacheDir: string): Promise<string> 
       {
         // A page not precached: from the network, and kept for reading offline. Offline, a page
         // never visited or a mistyped address gets the precached 404 page (with its suggestion).
-        urlPattern: ({ request }: { request: Request }) => request.mode === 'navigate',
+        urlPattern: navigation,
         handler: 'NetworkFirst' as const,
         options: {
-          cacheName: 'pages',
+          // A snapshot's caches carry its term: one origin shares its cache names across workers,
+          // and each worker's expiration would otherwise evict the other's pages.
+          cacheName: cacheName('pages', term),
           matchOptions: { ignoreSearch: true },
           expiration: { maxEntries: 500 },
           precacheFallback: { fallbackURL: `${prefix}404.html` },
@@ -197,10 +224,10 @@ async function workerRuntime(prefix: string, cacheDir: string): Promise<string> 
       },
       {
         // Search index chunks and fragments not precached: their names change with their content,
-        // so a cached copy is never stale.
-        urlPattern: new RegExp(`^[^?#]*${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}pagefind/(?:index|fragment)/`),
+        // so a cached copy is never stale. Only this site's index (anchored after the origin): not a snapshot's.
+        urlPattern: new RegExp(`^https?://[^/]+${prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}pagefind/(?:index|fragment)/`),
         handler: 'CacheFirst' as const,
-        options: { cacheName: 'search', expiration: { maxEntries: 2000 } },
+        options: { cacheName: cacheName('search', term), expiration: { maxEntries: 2000 } },
       },
     ],
     // A new deploy waits until the reader accepts "reload" (the page posts SKIP_WAITING).
@@ -255,7 +282,11 @@ async function workerRuntime(prefix: string, cacheDir: string): Promise<string> 
 export async function writeServiceWorker(
   outDir: string,
   base: string,
-  { budget = PRECACHE_BUDGET_BYTES, cacheDir = buildOutput(process.env).cacheDir }: { budget?: number; cacheDir?: string } = {},
+  {
+    budget = PRECACHE_BUDGET_BYTES,
+    cacheDir = buildOutput(process.env).cacheDir,
+    scope = {},
+  }: { budget?: number; cacheDir?: string; scope?: WorkerScope } = {},
 ): Promise<PrecacheReport> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const plan = readPrecachePlan(outDir, prefix);
@@ -275,7 +306,7 @@ export async function writeServiceWorker(
     ],
   });
   if (warnings.length) throw new Error(`Workbox: ${warnings.join('; ')}`);
-  const runtime = await workerRuntime(prefix, cacheDir);
+  const runtime = await workerRuntime(prefix, cacheDir, scope);
   // Written as generateSW writes it (unquoted keys), so the list reads the same in every sw.js.
   const list = `[${(manifestEntries ?? []).map(({ url, revision }) => `{url:${JSON.stringify(url)},revision:${JSON.stringify(revision)}}`).join(',')}]`;
   await writeFile(
@@ -291,13 +322,13 @@ export async function writeServiceWorker(
  * written), or, with offline reading off, a worker that removes any installed one. Returns the
  * line to log.
  */
-export async function finishOfflineWorker(outDir: string, base: string, enabled: boolean, cacheDir?: string): Promise<string> {
+export async function finishOfflineWorker(outDir: string, base: string, enabled: boolean, cacheDir?: string, scope: WorkerScope = {}): Promise<string> {
   if (!enabled) {
     await rm(join(outDir, SERVICE_WORKER_PATH), { force: true });
     await writeFile(join(outDir, SERVICE_WORKER_PATH), REMOVE_WORKER);
     return 'Offline reading is off (SERVICE_WORKER=off): sw.js removes any installed worker';
   }
-  const r = await writeServiceWorker(outDir, base, cacheDir ? { cacheDir } : {});
+  const r = await writeServiceWorker(outDir, base, { ...(cacheDir ? { cacheDir } : {}), scope });
   const rest = r.leftFiles ? `; ${r.leftFiles} files (${r.leftPages} pages, ${kib(r.leftSize)} KB) are cached on first use` : '; nothing is left to first use';
   return `Service worker precaches ${r.count} files, ${kib(r.size)} KB (budget ${kib(PRECACHE_BUDGET_BYTES)} KB)${rest}`;
 }

@@ -85,8 +85,8 @@ describe('the post-build steps', () => {
   };
   const step = (name: string, result: () => Promise<string>): PostBuildStep => ({ name, writes: name, run: vi.fn(result) });
 
-  it('search, then the offline worker (it precaches the index), then the site check, and publishing last', () => {
-    expect(POST_BUILD_STEPS.map((s) => s.name)).toEqual(['search-index', 'offline-worker', 'check-site', 'staged-output']);
+  it('search, then the offline worker (it precaches the index), then the site check, the term snapshots (after both, so neither holds their pages), and publishing last', () => {
+    expect(POST_BUILD_STEPS.map((s) => s.name)).toEqual(['search-index', 'offline-worker', 'check-site', 'term-snapshots', 'staged-output']);
   });
 
   it('run in order, each printing its line and its time in a form the bench reads back', async () => {

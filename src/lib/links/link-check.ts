@@ -136,6 +136,18 @@ export interface CheckOptions {
   siteOrigin?: string;
   /** Prefix for file names in messages, e.g. `dist/`. @default '' */
   label?: string;
+  /**
+   * Paths (with the base) served by another build beside this one: a term snapshot's `/2027-spring/`
+   * from the current site, or the current site's `/` from a snapshot. A link there is not checked
+   * here unless it is also under this build's base (the longer path wins); that build checks its own.
+   */
+  otherSites?: readonly string[];
+}
+
+/** Whether `pathname` belongs to another build (CheckOptions.otherSites) rather than to this one at `base`. */
+export function inOtherSite(pathname: string, base: string, otherSites: readonly string[]): boolean {
+  const owner = [base, ...otherSites].filter((p) => pathname.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+  return owner !== undefined && owner !== base;
 }
 
 const FAKE_ORIGIN = 'http://site.invalid';
@@ -234,6 +246,7 @@ export function checkLinks(files: SiteFiles, opts: CheckOptions = {}): LinkProbl
         }
         continue;
       }
+      if (opts.otherSites && inOtherSite(url.pathname, base.replace(/\/?$/, '/'), opts.otherSites)) continue;
       const target = resolvePath(files, url.pathname, base);
       if (!target.file) {
         report(raw, target.problem ?? 'no such page');

@@ -38,4 +38,5 @@ export const TOOL_PAGES: ReadonlyArray<{ id: string; path: string; title: string
   { id: 'glossary', path: 'glossary/', title: 'Glossary' },
   { id: 'links', path: 'links/', title: 'Link to this course' },
   { id: 'exercises', path: 'exercises/', title: 'Exercises', label: 'Exercises (worksheet)' },
+  { id: 'terms', path: 'terms/', title: 'Term snapshots' },
 ];

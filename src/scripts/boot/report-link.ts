@@ -18,3 +18,17 @@ const fill = (e: Event) => {
 };
 document.addEventListener('click', fill, true);
 document.addEventListener('auxclick', fill, true);
+
+// A term snapshot's banner (src/components/site/SnapshotBanner.astro) opens the same section on the
+// current site. Only in snapshot builds: the define is null on the current site, and the bundler
+// drops this code there.
+if (import.meta.env.SNAPSHOT) {
+  document.addEventListener(
+    'click',
+    (e) => {
+      const a = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a[data-keep-hash]') : null;
+      if (a) a.hash = location.hash;
+    },
+    true,
+  );
+}
